@@ -1,0 +1,122 @@
+"""The check pipeline: discover, load, validate, evaluate; results as data, never printed here.
+
+``iter_evaluated`` yields every case file's outcome one at a time (the site generator keeps
+them all; ``run_check`` keeps only the small per-case results, so memory stays flat in the
+number of files beyond the report itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from . import yamlfile
+from .engine import CaseResult, evaluate, stage_flaws
+from .engine.rules import category_flaws
+from .problems import Flaw, Problem, locate
+from .records import Case, load_case
+from .repository import Repository
+
+
+@dataclass(slots=True)
+class Evaluated:
+    """One case file's outcome: the case and its result when it could be read, and problems."""
+
+    rel: str
+    case: Case | None
+    result: CaseResult | None
+    problems: list[Problem]
+
+
+@dataclass
+class CheckResult:
+    today: dt.date
+    cases: list[CaseResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def invalid_files(self) -> int:
+        return len({p.file for p in self.errors})
+
+    def overdue(self) -> list[CaseResult]:
+        return [c for c in self.cases if c.worst_state == "overdue"]
+
+
+def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Evaluated:
+    """One case file in the context of its repository."""
+    case, problems, text = load_case(raw, rel)
+    if case is None:
+        return Evaluated(rel, None, None, problems)
+    policy_id = case.policy or repo.settings.default_policy
+    policy = repo.policies.get(policy_id)
+    if policy is None:
+        known = ", ".join(sorted(repo.policies)) or "none"
+        where = ("policy",) if case.policy else ("id",)
+        flaw = Flaw(where, f"unknown policy {policy_id!r} (policies/ has: {known})")
+        return Evaluated(rel, case, None, problems + locate([flaw], text, rel, case.id))
+    flaws = stage_flaws(case, policy) + category_flaws(case, repo.settings.categories)
+    if any(f.severity == "error" for f in flaws):
+        return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id))
+    result = evaluate(case, policy, repo.calendar, today)
+    flaws += result.flaws
+    if case.received > today:
+        flaws.append(Flaw(("received",), f"received {case.received} is after today ({today}); the case is not evaluated yet", "warning"))
+    if flaws:
+        problems = problems + locate(flaws, text, rel, case.id)
+    return Evaluated(rel, case, result, problems)
+
+
+def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Problem]:
+    """Validate one file's would-be content (for editing before it writes)."""
+    repo = Repository.open(root)
+    outcome = evaluate_bytes(repo, rel, raw, today)
+    problems = list(outcome.problems)
+    if outcome.case is not None:
+        for path, other in repo.case_files():
+            if other != rel and os.path.splitext(os.path.basename(other))[0] == outcome.case.id:
+                problems.append(Problem(rel, 1, f"id {outcome.case.id} is also used by {other}", case=outcome.case.id))
+    return problems
+
+
+def iter_evaluated(
+    repo: Repository, today: dt.date, progress: Callable[[int], None] | None = None
+) -> Iterator[Evaluated]:
+    """Every case file's outcome, plus a problem for an id used twice (on the later file)."""
+    seen: dict[str, str] = {}
+    for count, (path, rel) in enumerate(repo.case_files(), start=1):
+        if rel.endswith(".yml"):
+            yield Evaluated(rel, None, None, [Problem(rel, None, "case files end in .yaml: rename it so it is read")])
+            continue
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(yamlfile.MAX_BYTES + 1)
+        except OSError as exc:
+            yield Evaluated(rel, None, None, [Problem(rel, None, f"cannot read: {exc.strerror}")])
+            continue
+        outcome = evaluate_bytes(repo, rel, raw, today)
+        if outcome.case is not None:
+            first = seen.setdefault(outcome.case.id, rel)
+            if first != rel:
+                outcome.problems.append(Problem(rel, 1, f"id {outcome.case.id} is also used by {first}: each case needs its own id", case=outcome.case.id))
+                outcome.result = None
+        if progress is not None:
+            progress(count)
+        yield outcome
+
+
+def run_check(repo: Repository, today: dt.date, progress: Callable[[int], None] | None = None) -> CheckResult:
+    result = CheckResult(today=today, problems=list(repo.policy_problems))
+    for outcome in iter_evaluated(repo, today, progress):
+        result.files += 1
+        result.problems.extend(outcome.problems)
+        if outcome.result is not None:
+            result.cases.append(outcome.result)
+    result.problems.sort(key=Problem.sort_key)
+    return result

@@ -1,0 +1,65 @@
+"""`complaints check`: validate every case and compute every deadline."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..check import run_check
+from ..reporters import render_github, render_json, render_markdown, render_summary_markdown, render_text
+from ..repository import Repository
+from . import cli
+from .options import format_option, repo_of, resolve_today, today_option
+
+# Show a progress bar only when someone is watching and the wait is noticeable.
+PROGRESS_FROM_FILES = 2000
+
+
+@cli.command("check")
+@today_option
+@format_option("text", "json", "github", "markdown")
+@click.option(
+    "--fail-on",
+    "fail_on",
+    multiple=True,
+    type=click.Choice(["overdue", "warning"]),
+    help="Also exit 1 when anything is overdue, or when any rule is broken (invalid records always fail).",
+)
+@click.pass_context
+def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...]) -> None:
+    """Validate every case under cases/ and compute its deadlines.
+
+    Exit status: 0 when every file is valid; 1 when any is invalid (or, with --fail-on,
+    when anything is overdue or a rule is broken); 2 for a wrong command line.
+    """
+    day = resolve_today(today)  # type: ignore[arg-type]
+    repo = Repository.open(repo_of(ctx))
+    files = sum(1 for _ in repo.case_files())
+    if sys.stderr.isatty() and files >= PROGRESS_FROM_FILES:
+        with click.progressbar(length=files, label="Checking cases", file=sys.stderr) as bar:
+            done = [0]
+
+            def advance(count: int) -> None:
+                bar.update(count - done[0])
+                done[0] = count
+
+            result = run_check(repo, day, advance)
+    else:
+        result = run_check(repo, day)
+
+    renderers = {"text": render_text, "json": render_json, "github": render_github, "markdown": render_markdown}
+    output = renderers[fmt](result)
+    if output:
+        click.echo(output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+            summary.write(render_summary_markdown(result) + "\n")
+
+    failed = bool(result.errors)
+    if "overdue" in fail_on and result.overdue():
+        failed = True
+    if "warning" in fail_on and len(result.problems) > len(result.errors):
+        failed = True
+    ctx.exit(1 if failed else 0)

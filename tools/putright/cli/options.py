@@ -1,0 +1,94 @@
+"""Option bundles shared by commands, and the one place errors become messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import PutrightError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    repo: str
+
+
+class DateType(click.ParamType):
+    """An ISO date on the command line, as a datetime.date."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+DATE = DateType()
+
+
+def today_option(func: F) -> F:
+    """--today: evaluate the records as of this date (events after it are ignored)."""
+    return click.option(
+        "--today",
+        type=DATE,
+        default=None,
+        help="Evaluate as of this date (default: today). Events dated after it are ignored.",
+    )(func)
+
+
+def resolve_today(value: dt.date | None) -> dt.date:
+    return value if value is not None else dt.date.today()
+
+
+def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def repo_of(ctx: click.Context) -> str:
+    obj = ctx.find_object(Context)
+    return obj.repo if obj else "."
+
+
+def run_guarded(group: click.Group) -> None:
+    """Run the CLI; a PutrightError becomes `complaints: file:line: message` and exit 1."""
+    try:
+        # Without standalone mode Click returns ctx.exit()'s code instead of exiting.
+        code = group.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except PutrightError as exc:
+        click.echo(f"complaints: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:  # `complaints check | head` is fine
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

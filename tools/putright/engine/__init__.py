@@ -1,0 +1,43 @@
+"""The deadline engine: every clock of a case, what is outstanding, and the rules it breaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..calendar import WorkingCalendar
+from ..policy.model import Policy
+from ..records import Case
+from .actions import action_results
+from .clocks import first_stop, stage_clocks
+from .results import ActionResult, CaseResult, ClockResult, State
+from .rules import extension_flaws, handler_flaws, refusal_flaws
+from .stages import reached_stages, stage_flaws
+
+__all__ = ["ActionResult", "CaseResult", "ClockResult", "State", "evaluate", "stage_flaws"]
+
+
+def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.date) -> CaseResult:
+    """The case as of ``today``: events dated later are ignored."""
+    events = case.events_until(today)
+    closed = next((e.date for e in events if e.type == "closed"), None)
+    result = CaseResult(
+        case_id=case.id, file=case.file, policy=policy.id, kind=case.kind, stage="1",
+        open=closed is None, received=case.received, officer=case.officer, closed=closed,
+    )
+    if case.received > today:
+        return result
+    stop = first_stop(events)
+    if case.kind == "complaint":
+        reached = reached_stages(policy, events)
+        result.stage = reached[-1] if reached else "1"
+        for stage_id in reached:
+            stage = policy.stage(stage_id)
+            assert stage is not None
+            result.clocks += stage_clocks(case, stage, stage.clocks, stage_id, events, policy, calendar, today, stop)
+        result.flaws += extension_flaws(policy, events)
+        result.flaws += handler_flaws(policy, events)
+        result.flaws += refusal_flaws(case, policy, events)
+    elif case.kind == "service_request" and policy.service_request_clocks:
+        result.clocks += stage_clocks(case, None, policy.service_request_clocks, "1", events, policy, calendar, today, stop)
+    result.actions = action_results(events, policy, calendar, today)
+    return result

@@ -1,0 +1,121 @@
+"""From parsed YAML to a Case: real dates, and the checks that need the data but no policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from .. import validation, yamlfile
+from ..problems import Flaw, Problem, locate
+from .model import Case, Event, Remedy
+
+
+def _date(value: Any, path: tuple[str | int, ...], flaws: list[Flaw]) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        flaws.append(Flaw(path, f"{value!r} is not a real date"))
+        return None
+
+
+def _remedies(raw: list[dict[str, Any]], base: tuple[str | int, ...], flaws: list[Flaw]) -> tuple[Remedy, ...]:
+    out = []
+    for i, item in enumerate(raw):
+        path = (*base, "remedies", i)
+        out.append(
+            Remedy(
+                type=item["type"],
+                index=i,
+                id=item.get("id"),
+                amount_gbp=item.get("amount_gbp"),
+                due=_date(item.get("due"), (*path, "due"), flaws),
+                done=_date(item.get("done"), (*path, "done"), flaws),
+                description=item.get("description"),
+            )
+        )
+    return tuple(out)
+
+
+def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]:
+    """A Case from schema-valid data; None with flaws when a date is impossible."""
+    flaws: list[Flaw] = []
+    received = _date(data["received"], ("received",), flaws)
+    events = []
+    for i, raw in enumerate(data["events"]):
+        path: tuple[str | int, ...] = ("events", i)
+        day = _date(raw["date"], (*path, "date"), flaws)
+        events.append(
+            Event(
+                index=i,
+                date=day or dt.date.min,
+                type=raw["type"],
+                stage=str(raw.get("stage", 1)),
+                by=raw.get("by"),
+                data=raw,
+                remedies=_remedies(raw.get("remedies") or [], path, flaws),
+            )
+        )
+    incident = _date(data.get("incident_date"), ("incident_date",), flaws)
+    redacted = _date(data.get("redacted"), ("redacted",), flaws)
+    if flaws or received is None:
+        return None, flaws
+    case = Case(
+        id=str(data["id"]),
+        file=rel,
+        received=received,
+        events=tuple(events),
+        data=data,
+        kind=data.get("kind", "complaint"),
+        policy=data.get("policy"),
+        channel=data.get("channel"),
+        category=data.get("category"),
+        tenure=data.get("tenure"),
+        officer=data.get("officer"),
+        incident_date=incident,
+        redacted=redacted,
+    )
+    return case, structure_flaws(case)
+
+
+def structure_flaws(case: Case) -> list[Flaw]:
+    """What makes a record invalid whatever its procedure: its name, and event order."""
+    flaws = []
+    expected = os.path.splitext(os.path.basename(case.file))[0]
+    if case.id != expected:
+        flaws.append(Flaw(("id",), f"id {case.id!r} differs from the file name {expected!r}.yaml"))
+    previous: Event | None = None
+    for event in case.events:
+        if event.date < case.received:
+            flaws.append(Flaw((*event.path, "date"), f"{event.type} on {event.date} is before the complaint was received ({case.received})"))
+        elif previous is not None and event.date < previous.date:
+            flaws.append(Flaw((*event.path, "date"), f"events out of date order: {event.type} on {event.date} comes after {previous.type} on {previous.date}"))
+        previous = event
+    return flaws
+
+
+def load_case(raw: bytes, rel: str) -> tuple[Case | None, list[Problem], str | None]:
+    """Read one case file's bytes: the Case (or None), its problems, and its text."""
+    loaded = yamlfile.load(raw, rel)
+    if loaded.problems or loaded.text is None:
+        return None, loaded.problems, loaded.text
+    data = loaded.data
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}"
+        return None, [Problem(rel, 1, f"a case file must be a mapping of keys (id:, received:, events:), not {kind}")], loaded.text
+    problems = validation.problems("case", data, loaded.text, rel)
+    if problems:
+        case_id = data.get("id") if isinstance(data.get("id"), str) else None
+        return None, [_with_case(p, case_id) for p in problems], loaded.text
+    case, flaws = build_case(data, rel)
+    if flaws:
+        return case if case and all(f.severity != "error" for f in flaws) else None, locate(flaws, loaded.text, rel, str(data["id"])), loaded.text
+    return case, [], loaded.text
+
+
+def _with_case(problem: Problem, case_id: str | None) -> Problem:
+    if case_id is None:
+        return problem
+    return Problem(problem.file, problem.line, problem.message, problem.severity, problem.column, case_id)

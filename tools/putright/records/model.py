@@ -1,0 +1,66 @@
+"""The case, its events and remedies, as frozen data with real dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# Keys that hold personal or free-text data (the contract marks them PERSONAL): never
+# published, removed by `complaints redact`. Statistics never need them.
+PERSONAL_CASE_KEYS = ("complainant", "summary", "definition", "notes", "learning")
+PERSONAL_EVENT_KEYS = ("note", "reason", "explanation", "learning", "reference")
+PERSONAL_REMEDY_KEYS = ("description",)
+
+
+@dataclass(frozen=True, slots=True)
+class Remedy:
+    type: str
+    index: int  # position in its event's remedies list
+    id: str | None = None
+    amount_gbp: float | None = None
+    due: dt.date | None = None
+    done: dt.date | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    index: int  # position in the case's events list (for locating problems)
+    date: dt.date
+    type: str
+    stage: str
+    by: str | None
+    data: Mapping[str, Any]
+    remedies: tuple[Remedy, ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return ("events", self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: str
+    file: str
+    received: dt.date
+    events: tuple[Event, ...]
+    data: Mapping[str, Any]  # the whole record as read (personal fields included)
+    kind: str = "complaint"
+    policy: str | None = None
+    channel: str | None = None
+    category: str | None = None
+    tenure: str | None = None
+    officer: str | None = None
+    incident_date: dt.date | None = None
+    redacted: dt.date | None = None
+
+    def events_until(self, today: dt.date) -> tuple[Event, ...]:
+        """The events as of ``today``: later ones are not yet known."""
+        if not self.events or self.events[-1].date <= today:
+            return self.events
+        return tuple(e for e in self.events if e.date <= today)

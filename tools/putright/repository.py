@@ -1,0 +1,56 @@
+"""A case repository on disk: its settings, procedures, calendar and case files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .calendar import WorkingCalendar
+from .config import Settings, load_settings
+from .errors import PolicyError
+from .policy.loading import load_policies
+from .policy.model import Policy
+from .problems import Problem
+
+CASES_DIR = "cases"
+
+
+@dataclass
+class Repository:
+    root: str
+    settings: Settings
+    policies: dict[str, Policy]
+    calendar: WorkingCalendar
+    policy_problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, root: str) -> Repository:
+        """Read complaints.yml (ConfigError if bad) and policies/ (bad ones become problems)."""
+        settings = load_settings(root)
+        policies, problems = load_policies(root)
+        calendar = WorkingCalendar(settings.nation, settings.closures)
+        return cls(root, settings, policies, calendar, problems)
+
+    def policy(self, policy_id: str) -> Policy:
+        try:
+            return self.policies[policy_id]
+        except KeyError:
+            known = ", ".join(sorted(self.policies)) or "none"
+            raise PolicyError(f"no procedure {policy_id!r} in policies/ (known: {known})") from None
+
+    def case_files(self) -> Iterator[tuple[str, str]]:
+        """(absolute path, path relative to the root with / separators), in a stable order."""
+        base = os.path.join(self.root, CASES_DIR)
+        for folder, dirs, files in os.walk(base):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                    path = os.path.join(folder, name)
+                    yield path, os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def find_case_file(self, case_id: str) -> tuple[str, str] | None:
+        for path, rel in self.case_files():
+            if os.path.splitext(os.path.basename(rel))[0] == case_id:
+                return path, rel
+        return None

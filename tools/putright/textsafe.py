@@ -1,0 +1,25 @@
+"""Making untrusted text (a complainant's words, a file's content) inert in each output format."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
+
+
+def md_inline(text: object) -> str:
+    """Text for a Markdown paragraph or table cell: no markup, no HTML, one line."""
+    flat = " ".join(str(text).split())
+    # Backslash-escape Markdown first, then HTML-escape (which leaves backslashes alone).
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", flat), quote=False)
+
+
+def gh_data(text: str) -> str:
+    """A GitHub workflow command's message (after the ::)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def gh_property(text: str) -> str:
+    """A GitHub workflow command's property value (file=..., title=...)."""
+    return gh_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,114 @@
+"""Schema validation: a compiled validator for the fast path, detailed errors for bad files.
+
+``fastjsonschema`` compiles the schema to Python once per process and stops at the first error;
+``jsonschema`` then lists every error with its path, which ``yamlfile.locate`` turns into lines.
+Valid files, the vast majority, never pay for the second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+import fastjsonschema
+
+from . import yamlfile
+from .problems import Problem
+from .schemas import schema
+
+
+@cache
+def _fast(name: str) -> Callable[[Any], Any]:
+    # The date form is checked by the schema's pattern; real validity by records.
+    return fastjsonschema.compile(schema(name), formats={"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})  # type: ignore[no-any-return]
+
+
+@cache
+def _detailed(name: str) -> Any:
+    import jsonschema  # imported only when a file is invalid: it is slow to import
+
+    return jsonschema.Draft202012Validator(schema(name))
+
+
+def is_valid(name: str, data: Any) -> bool:
+    try:
+        _fast(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _path_text(path: list[str | int]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _leaf_errors(error: Any) -> Iterator[Any]:
+    """The most specific errors under an anyOf/allOf (what a person needs to fix)."""
+    if error.context and error.validator in ("anyOf", "oneOf"):
+        # Prefer the branch that got furthest; report it alone.
+        import jsonschema
+
+        best = jsonschema.exceptions.best_match(error.context)
+        if best is not None:
+            yield best
+            return
+    yield error
+
+
+def _message(error: Any) -> tuple[str, bool]:
+    """A person's message for an error, and whether it should point at the key, not the value."""
+    path = _path_text(list(error.absolute_path))
+    where = f"{path}: " if path else ""
+    validator = error.validator
+    if validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        extra = [k for k in extra if not str(k).startswith("x-")]
+        allowed = ", ".join(error.schema.get("properties", {}))
+        keys = ", ".join(repr(k) for k in extra)
+        return f"{where}unknown key {keys} (allowed here: {allowed}; or prefix your own keys with x-)", True
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"{where}missing required key '{missing}'", False
+    if validator == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"{where}{error.instance!r} is not one of: {options}", False
+    if validator == "pattern" and error.schema.get("format") == "date":
+        return f"{where}{error.instance!r} is not a date in the form YYYY-MM-DD", False
+    if validator == "type":
+        expected = error.validator_value
+        got = type(error.instance).__name__
+        names = {"dict": "mapping", "list": "list", "str": "text", "int": "whole number",
+                 "float": "number", "bool": "true/false", "NoneType": "nothing (empty)"}
+        if isinstance(expected, list):
+            expected = " or ".join(expected)
+        return f"{where}expected {expected}, found {names.get(got, got)}", False
+    return f"{where}{error.message}", False
+
+
+def problems(name: str, data: Any, text: str, rel: str) -> list[Problem]:
+    """Every schema error in ``data`` as a located problem (empty when valid)."""
+    if is_valid(name, data):
+        return []
+    root = yamlfile.compose(text)
+    found: list[Problem] = []
+    seen: set[tuple[int | None, str]] = set()
+    for top in _detailed(name).iter_errors(data):
+        for error in _leaf_errors(top):
+            message, at_key = _message(error)
+            path = list(error.absolute_path)
+            if error.validator == "additionalProperties":
+                extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+                path = [*path, extra[0]] if extra else path
+            where = yamlfile.locate(root, path, key=at_key)
+            line, col = where if where else (None, None)
+            if (line, message) in seen:
+                continue
+            seen.add((line, message))
+            found.append(Problem(rel, line, message, column=col))
+    if not found:  # the two validators disagree: never let a bad file pass silently
+        found.append(Problem(rel, 1, "the file does not match the schema"))
+    return sorted(found, key=Problem.sort_key)
