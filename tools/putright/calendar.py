@@ -34,13 +34,15 @@ class WorkingCalendar:
         closures: Iterable[dt.date] = (),
         *,
         holidays: Iterable[dt.date] | None = None,
-        first_year: int = 2018,
-        last_year: int = 2032,
+        first_year: int | None = None,
+        last_year: int | None = None,
     ) -> None:
         self.nation = nation
         self.closures = frozenset(closures)
         self._fixed_holidays = None if holidays is None else frozenset(holidays)
-        self._build(first_year, last_year)
+        # A few years around now; the table grows when a date outside it is asked about.
+        this_year = dt.date.today().year
+        self._build(first_year or this_year - 3, last_year or this_year + 2)
 
     # --- the table -----------------------------------------------------------------------
 
@@ -75,7 +77,7 @@ class WorkingCalendar:
         first, last = self._first_year, self._last_year
         need_last = day.year + 1 + ahead_days // 200
         if day.year < first or need_last > last:
-            self._build(min(first, day.year - 1), max(last, need_last + 5))
+            self._build(min(first, day.year - 1), max(last, need_last + 2))
 
     # --- the rules -----------------------------------------------------------------------
 

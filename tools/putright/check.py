@@ -8,9 +8,10 @@ number of files beyond the report itself).
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import yamlfile
 from .engine import CaseResult, evaluate, stage_flaws
@@ -85,35 +86,96 @@ def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Pr
     return problems
 
 
+# Below this many files one process is quicker than starting workers.
+PARALLEL_FROM = 1000
+# The worker's view of the run, set once per worker process (inherited through fork).
+_WORKER: tuple[Repository, dt.date, bool] | None = None
+
+
+def _read_and_evaluate(repo: Repository, today: dt.date, path: str, rel: str) -> Evaluated:
+    if rel.endswith(".yml"):
+        return Evaluated(rel, None, None, [Problem(rel, None, "case files end in .yaml: rename it so it is read")])
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(yamlfile.MAX_BYTES + 1)
+    except OSError as exc:
+        return Evaluated(rel, None, None, [Problem(rel, None, f"cannot read: {exc.strerror}")])
+    return evaluate_bytes(repo, rel, raw, today)
+
+
+def _init_worker(repo: Repository, today: dt.date, keep_cases: bool) -> None:
+    global _WORKER
+    _WORKER = (repo, today, keep_cases)
+
+
+def _work(item: tuple[str, str]) -> Evaluated:
+    assert _WORKER is not None
+    repo, today, keep_cases = _WORKER
+    outcome = _read_and_evaluate(repo, today, *item)
+    # Send back only what the caller keeps: a Case carries the whole record.
+    return outcome if keep_cases or outcome.case is None else replace(outcome, case=_slim(outcome.case))
+
+
+def _slim(case: Case) -> Case:
+    return replace(case, data={}, events=())
+
+
+def default_jobs(files: int) -> int:
+    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 def iter_evaluated(
-    repo: Repository, today: dt.date, progress: Callable[[int], None] | None = None
+    repo: Repository,
+    today: dt.date,
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = None,
+    keep_cases: bool = True,
 ) -> Iterator[Evaluated]:
-    """Every case file's outcome, plus a problem for an id used twice (on the later file)."""
+    """Every case file's outcome, in file order, plus a problem for an id used twice.
+
+    Large repositories are read by a pool of worker processes (one per core): parsing
+    dominates and is CPU-bound. Results come back in order, so the output is the same.
+    With ``keep_cases=False`` the Case in each outcome is a slim copy without its data.
+    """
+    files = list(repo.case_files())
+    jobs = default_jobs(len(files)) if jobs is None else jobs
+    if jobs > 1:
+        # fork: workers inherit the repository, policies and calendar already built.
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(repo, today, keep_cases))
+        outcomes: Iterator[Evaluated] = pool.imap(_work, files, chunksize=64)
+    else:
+        pool = None
+        outcomes = (_read_and_evaluate(repo, today, path, rel) for path, rel in files)
     seen: dict[str, str] = {}
-    for count, (path, rel) in enumerate(repo.case_files(), start=1):
-        if rel.endswith(".yml"):
-            yield Evaluated(rel, None, None, [Problem(rel, None, "case files end in .yaml: rename it so it is read")])
-            continue
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read(yamlfile.MAX_BYTES + 1)
-        except OSError as exc:
-            yield Evaluated(rel, None, None, [Problem(rel, None, f"cannot read: {exc.strerror}")])
-            continue
-        outcome = evaluate_bytes(repo, rel, raw, today)
-        if outcome.case is not None:
-            first = seen.setdefault(outcome.case.id, rel)
-            if first != rel:
-                outcome.problems.append(Problem(rel, 1, f"id {outcome.case.id} is also used by {first}: each case needs its own id", case=outcome.case.id))
-                outcome.result = None
-        if progress is not None:
-            progress(count)
-        yield outcome
+    try:
+        for count, outcome in enumerate(outcomes, start=1):
+            if outcome.case is not None:
+                first = seen.setdefault(outcome.case.id, outcome.rel)
+                if first != outcome.rel:
+                    outcome.problems.append(Problem(outcome.rel, 1, f"id {outcome.case.id} is also used by {first}: each case needs its own id", case=outcome.case.id))
+                    outcome.result = None
+            if progress is not None:
+                progress(count)
+            yield outcome
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
-def run_check(repo: Repository, today: dt.date, progress: Callable[[int], None] | None = None) -> CheckResult:
+def run_check(
+    repo: Repository,
+    today: dt.date,
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int | None = None,
+) -> CheckResult:
     result = CheckResult(today=today, problems=list(repo.policy_problems))
-    for outcome in iter_evaluated(repo, today, progress):
+    for outcome in iter_evaluated(repo, today, progress, jobs=jobs, keep_cases=False):
         result.files += 1
         result.problems.extend(outcome.problems)
         if outcome.result is not None:

@@ -27,8 +27,10 @@ PROGRESS_FROM_FILES = 2000
     type=click.Choice(["overdue", "warning"]),
     help="Also exit 1 when anything is overdue, or when any rule is broken (invalid records always fail).",
 )
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core for 1,000 files or more).")
 @click.pass_context
-def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...]) -> None:
+def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...], jobs: int | None) -> None:
     """Validate every case under cases/ and compute its deadlines.
 
     Exit status: 0 when every file is valid; 1 when any is invalid (or, with --fail-on,
@@ -36,8 +38,8 @@ def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...])
     """
     day = resolve_today(today)  # type: ignore[arg-type]
     repo = Repository.open(repo_of(ctx))
-    files = sum(1 for _ in repo.case_files())
-    if sys.stderr.isatty() and files >= PROGRESS_FROM_FILES:
+    files = sum(1 for _ in repo.case_files()) if sys.stderr.isatty() else 0
+    if files >= PROGRESS_FROM_FILES:
         with click.progressbar(length=files, label="Checking cases", file=sys.stderr) as bar:
             done = [0]
 
@@ -45,9 +47,9 @@ def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...])
                 bar.update(count - done[0])
                 done[0] = count
 
-            result = run_check(repo, day, advance)
+            result = run_check(repo, day, advance, jobs=jobs)
     else:
-        result = run_check(repo, day)
+        result = run_check(repo, day, jobs=jobs)
 
     renderers = {"text": render_text, "json": render_json, "github": render_github, "markdown": render_markdown}
     output = renderers[fmt](result)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
 
-from ..errors import PutrightError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,27 +66,3 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
 def repo_of(ctx: click.Context) -> str:
     obj = ctx.find_object(Context)
     return obj.repo if obj else "."
-
-
-def run_guarded(group: click.Group) -> None:
-    """Run the CLI; a PutrightError becomes `complaints: file:line: message` and exit 1."""
-    try:
-        # Without standalone mode Click returns ctx.exit()'s code instead of exiting.
-        code = group.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except PutrightError as exc:
-        click.echo(f"complaints: {exc}", err=True)
-        sys.exit(1)
-    except BrokenPipeError:  # `complaints check | head` is fine
-        sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)

@@ -22,7 +22,7 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
     closed = next((e.date for e in events if e.type == "closed"), None)
     result = CaseResult(
         case_id=case.id, file=case.file, policy=policy.id, kind=case.kind, stage="1",
-        open=closed is None, received=case.received, officer=case.officer, closed=closed,
+        open=closed is None, received=case.received, officer=_officer(case), closed=closed,
     )
     if case.received > today:
         return result
@@ -41,3 +41,10 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
         result.clocks += stage_clocks(case, None, policy.service_request_clocks, "1", events, policy, calendar, today, stop)
     result.actions = action_results(events, policy, calendar, today)
     return result
+
+
+def _officer(case: Case) -> str | None:
+    """Who owns the case: its ``officer``, else whoever last acted on it."""
+    if case.officer:
+        return case.officer
+    return next((e.by for e in reversed(case.events) if e.by), None)

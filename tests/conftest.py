@@ -1,0 +1,54 @@
+"""Shared fixtures: real case repositories in temporary folders, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICIES = ROOT / "policies"
+
+
+def write_repo(
+    root: Path,
+    cases: dict[str, str | bytes] | None = None,
+    settings: str = "organisation: Test Housing Trust\nhomes: 1000\n",
+    policies: tuple[str, ...] = ("hoc-2024",),
+) -> Path:
+    """A case repository: complaints.yml, the named policies, and cases at their paths."""
+    (root / "cases").mkdir(parents=True, exist_ok=True)
+    (root / "policies").mkdir(exist_ok=True)
+    (root / "complaints.yml").write_text(settings, encoding="utf-8")
+    for policy in policies:
+        shutil.copy(POLICIES / f"{policy}.yaml", root / "policies" / f"{policy}.yaml")
+    for rel, content in (cases or {}).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Callable[..., Path]:
+    def make(cases: dict[str, str | bytes] | None = None, **kwargs: object) -> Path:
+        return write_repo(tmp_path / "repo", cases, **kwargs)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Run `complaints ARGS` in-process, as the console script does."""
+    from putright.cli import cli
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke
