@@ -19,30 +19,86 @@ CAL = {nation: WorkingCalendar(nation) for nation in ("ENG", "WLS", "SCT", "NIR"
     [
         ("ENG", D(2026, 3, 6), 5, D(2026, 3, 13), "the contract's example: Friday + 5"),
         ("ENG", D(2026, 3, 7), 5, D(2026, 3, 13), "from a Saturday"),
-        ("ENG", D(2026, 12, 24), 1, D(2026, 12, 29), "Christmas, weekend, Boxing Day substitute (Mon 28th)"),
+        (
+            "ENG",
+            D(2026, 12, 24),
+            1,
+            D(2026, 12, 29),
+            "Christmas, weekend, Boxing Day substitute (Mon 28th)",
+        ),
         ("ENG", D(2026, 4, 2), 1, D(2026, 4, 7), "Good Friday 3 Apr and Easter Monday 6 Apr 2026"),
         ("SCT", D(2026, 4, 2), 1, D(2026, 4, 6), "Scotland has no Easter Monday"),
         ("ENG", D(2026, 6, 12), 1, D(2026, 6, 15), "15 June 2026 is a working day in England"),
-        ("SCT", D(2026, 6, 12), 1, D(2026, 6, 16), "Scotland's World Cup bank holiday, 15 June 2026"),
-        ("ENG", D(2022, 6, 1), 1, D(2022, 6, 6), "Spring bank holiday moved to 2 June, Jubilee 3 June 2022"),
+        (
+            "SCT",
+            D(2026, 6, 12),
+            1,
+            D(2026, 6, 16),
+            "Scotland's World Cup bank holiday, 15 June 2026",
+        ),
+        (
+            "ENG",
+            D(2022, 6, 1),
+            1,
+            D(2022, 6, 6),
+            "Spring bank holiday moved to 2 June, Jubilee 3 June 2022",
+        ),
         ("ENG", D(2022, 9, 16), 1, D(2022, 9, 20), "the Queen's state funeral, 19 September 2022"),
         ("WLS", D(2023, 5, 5), 1, D(2023, 5, 9), "the Coronation, 8 May 2023"),
-        ("ENG", D(2021, 12, 24), 1, D(2021, 12, 29), "Christmas on Saturday: Mon 27 and Tue 28 are substitutes"),
-        ("ENG", D(2022, 12, 23), 1, D(2022, 12, 28), "Christmas on Sunday: Mon 26 Boxing Day, Tue 27 substitute"),
-        ("SCT", D(2026, 12, 31), 1, D(2027, 1, 5), "Scotland: 1 Jan (Fri), 2 Jan substitute on Mon 4 Jan"),
+        (
+            "ENG",
+            D(2021, 12, 24),
+            1,
+            D(2021, 12, 29),
+            "Christmas on Saturday: Mon 27 and Tue 28 are substitutes",
+        ),
+        (
+            "ENG",
+            D(2022, 12, 23),
+            1,
+            D(2022, 12, 28),
+            "Christmas on Sunday: Mon 26 Boxing Day, Tue 27 substitute",
+        ),
+        (
+            "SCT",
+            D(2026, 12, 31),
+            1,
+            D(2027, 1, 5),
+            "Scotland: 1 Jan (Fri), 2 Jan substitute on Mon 4 Jan",
+        ),
         ("ENG", D(2026, 12, 31), 1, D(2027, 1, 4), "England: only 1 January"),
         ("NIR", D(2026, 3, 16), 1, D(2026, 3, 18), "St Patrick's Day, 17 March, Northern Ireland"),
-        ("NIR", D(2026, 7, 10), 1, D(2026, 7, 14), "Battle of the Boyne, 12 July 2026 (Sun) -> Mon 13"),
+        (
+            "NIR",
+            D(2026, 7, 10),
+            1,
+            D(2026, 7, 14),
+            "Battle of the Boyne, 12 July 2026 (Sun) -> Mon 13",
+        ),
         ("ENG", D(2026, 7, 10), 1, D(2026, 7, 13), "not a holiday in England"),
         ("SCT", D(2026, 11, 27), 1, D(2026, 12, 1), "St Andrew's Day, 30 Nov 2026 (Mon)"),
-        ("SCT", D(2026, 7, 31), 1, D(2026, 8, 4), "Scotland's summer holiday: first Monday in August"),
-        ("ENG", D(2026, 8, 28), 1, D(2026, 9, 1), "England's summer holiday: last Monday in August"),
+        (
+            "SCT",
+            D(2026, 7, 31),
+            1,
+            D(2026, 8, 4),
+            "Scotland's summer holiday: first Monday in August",
+        ),
+        (
+            "ENG",
+            D(2026, 8, 28),
+            1,
+            D(2026, 9, 1),
+            "England's summer holiday: last Monday in August",
+        ),
         ("ENG", D(2026, 1, 2), 0, D(2026, 1, 2), "adding nothing"),
         # 52 weeks = 260 weekdays -> Fri 5 Mar 2027, plus the 8 English bank holidays between -> 17 Mar.
         ("ENG", D(2026, 3, 6), 260, D(2027, 3, 17), "a long span across a year end"),
     ],
 )
-def test_working_day_table(nation: str, start: dt.date, n: int, expected: dt.date, why: str) -> None:
+def test_working_day_table(
+    nation: str, start: dt.date, n: int, expected: dt.date, why: str
+) -> None:
     assert CAL[nation].add(start, n) == expected, why
 
 

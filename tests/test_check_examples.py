@@ -30,7 +30,9 @@ def check_json(run: Callable[..., Result], repo: Path) -> tuple[int, dict]:
 
 
 @pytest.mark.parametrize("example", VALID, ids=lambda p: p.name)
-def test_valid_example_passes(example: Path, make_repo: Callable[..., Path], run: Callable[..., Result]) -> None:
+def test_valid_example_passes(
+    example: Path, make_repo: Callable[..., Path], run: Callable[..., Result]
+) -> None:
     repo = make_repo({f"cases/{example.name}": example.read_bytes()})
     code, report = check_json(run, repo)
     errors = [p for p in report["problems"] if p["severity"] == "error"]
@@ -49,14 +51,22 @@ def test_invalid_example_is_reported_with_its_line(
     assert code == 1
     problems = [p for p in report["problems"] if p["file"] == f"cases/{example.name}"]
     for line, fragment in expectations(example):
-        assert any(p["line"] == line and fragment in p["message"] for p in problems), (line, fragment, problems)
+        assert any(p["line"] == line and fragment in p["message"] for p in problems), (
+            line,
+            fragment,
+            problems,
+        )
     # The good file beside it is still checked, and nothing on disk changed.
     assert [c["id"] for c in report["cases"]] == ["minimal"]
     assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()} == before
 
 
-def test_text_report_names_file_and_line(make_repo: Callable[..., Path], run: Callable[..., Result]) -> None:
-    repo = make_repo({"cases/impossible-date.yaml": (EXAMPLES / "invalid" / "impossible-date.yaml").read_bytes()})
+def test_text_report_names_file_and_line(
+    make_repo: Callable[..., Path], run: Callable[..., Result]
+) -> None:
+    repo = make_repo(
+        {"cases/impossible-date.yaml": (EXAMPLES / "invalid" / "impossible-date.yaml").read_bytes()}
+    )
     result = run("--repo", str(repo), "check", "--today", TODAY)
     assert result.exit_code == 1
     assert "cases/impossible-date.yaml" in result.stdout
@@ -74,7 +84,9 @@ def test_same_id_in_two_files(make_repo: Callable[..., Path], run: Callable[...,
     assert "cases/2026/2026-0001.yaml" in problem["message"]
 
 
-def test_python_tag_is_never_executed(make_repo: Callable[..., Path], run: Callable[..., Result], tmp_path: Path) -> None:
+def test_python_tag_is_never_executed(
+    make_repo: Callable[..., Path], run: Callable[..., Result], tmp_path: Path
+) -> None:
     marker = tmp_path / "pwned"
     text = f'id: !!python/object/apply:os.system ["touch {marker}"]\nreceived: 2026-02-01\nevents: []\n'
     repo = make_repo({"cases/x.yaml": text})
@@ -82,7 +94,9 @@ def test_python_tag_is_never_executed(make_repo: Callable[..., Path], run: Calla
     assert code == 1 and not marker.exists()
 
 
-def test_alias_bomb_is_refused_quickly(make_repo: Callable[..., Path], run: Callable[..., Result]) -> None:
+def test_alias_bomb_is_refused_quickly(
+    make_repo: Callable[..., Path], run: Callable[..., Result]
+) -> None:
     import time
 
     bomb = (EXAMPLES / "invalid" / "alias-bomb.yaml").read_bytes()
@@ -101,13 +115,22 @@ def test_huge_file_is_refused(make_repo: Callable[..., Path], run: Callable[...,
 
 
 def test_github_format_annotates_and_writes_summary(
-    make_repo: Callable[..., Path], run: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_repo: Callable[..., Path],
+    run: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    hostile = "id: hostile\nreceived: 2026-02-01\nevents: [{date: 2026-02-02, type: responded, outcome: \"x\\n::error::fake,%0A\"}]\n"
-    repo = make_repo({"cases/impossible-date.yaml": (EXAMPLES / "invalid" / "impossible-date.yaml").read_bytes(),
-                      "cases/hostile.yaml": hostile})
+    hostile = 'id: hostile\nreceived: 2026-02-01\nevents: [{date: 2026-02-02, type: responded, outcome: "x\\n::error::fake,%0A"}]\n'
+    repo = make_repo(
+        {
+            "cases/impossible-date.yaml": (
+                EXAMPLES / "invalid" / "impossible-date.yaml"
+            ).read_bytes(),
+            "cases/hostile.yaml": hostile,
+        }
+    )
     result = run("--repo", str(repo), "check", "--format", "github", "--today", TODAY)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -123,16 +146,23 @@ def test_fail_on_overdue(make_repo: Callable[..., Path], run: Callable[..., Resu
     assert run("--repo", str(repo), "check", "--today", TODAY).exit_code == 0
     result = run("--repo", str(repo), "check", "--today", TODAY, "--fail-on", "overdue")
     assert result.exit_code == 1 and "Overdue (2)" in result.stdout
-    assert run("--repo", str(repo), "check", "--today", "2026-02-03", "--fail-on", "overdue").exit_code == 0
+    assert (
+        run("--repo", str(repo), "check", "--today", "2026-02-03", "--fail-on", "overdue").exit_code
+        == 0
+    )
 
 
-def test_wrong_command_line_exits_2(make_repo: Callable[..., Path], run: Callable[..., Result]) -> None:
+def test_wrong_command_line_exits_2(
+    make_repo: Callable[..., Path], run: Callable[..., Result]
+) -> None:
     repo = make_repo()
     assert run("--repo", str(repo), "check", "--today", "2026-02-30").exit_code == 2
     assert run("--repo", str(repo), "check", "--format", "xml").exit_code == 2
 
 
-def test_bad_settings_named_with_line(make_repo: Callable[..., Path], run: Callable[..., Result]) -> None:
+def test_bad_settings_named_with_line(
+    make_repo: Callable[..., Path], run: Callable[..., Result]
+) -> None:
     repo = make_repo(settings="organisation: X\ncalendar:\n  nation: FRA\n")
     result = run("--repo", str(repo), "check")
     assert result.exit_code == 1

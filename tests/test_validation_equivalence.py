@@ -20,13 +20,39 @@ REFERENCE = jsonschema.Draft202012Validator(schema("case"))
 EXAMPLES = Path(__file__).parent / "examples"
 
 values = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 40), st.text(max_size=8),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 40),
+    st.text(max_size=8),
     st.sampled_from(["2026-03-04", "2026-3-4", "upheld", "over_12_months", "apology", "1", "x-1"]),
-    st.lists(st.fixed_dictionaries({"type": st.sampled_from(["apology", "financial", "bogus"])},
-                                   optional={"amount_gbp": st.integers(-5, 100), "due": st.just("2026-04-01")}), max_size=2),
+    st.lists(
+        st.fixed_dictionaries(
+            {"type": st.sampled_from(["apology", "financial", "bogus"])},
+            optional={"amount_gbp": st.integers(-5, 100), "due": st.just("2026-04-01")},
+        ),
+        max_size=2,
+    ),
 )
-keys = st.sampled_from(["stage", "by", "note", "working_days", "reason", "outcome", "remedies", "finding",
-                        "clock", "due", "remedy", "to", "agreed", "x-mine", "bogus", "incident_date"])
+keys = st.sampled_from(
+    [
+        "stage",
+        "by",
+        "note",
+        "working_days",
+        "reason",
+        "outcome",
+        "remedies",
+        "finding",
+        "clock",
+        "due",
+        "remedy",
+        "to",
+        "agreed",
+        "x-mine",
+        "bogus",
+        "incident_date",
+    ]
+)
 events = st.builds(
     lambda kind, date, extra: {"date": date, "type": kind, **extra},
     st.sampled_from([*vocab.event_types(), "nonsense"]),
@@ -47,6 +73,8 @@ def test_examples_agree() -> None:
     for path in sorted(EXAMPLES.glob("*/*.yaml")):
         loaded = yamlfile.load(path.read_bytes(), path.name)  # dates stay text, as in check
         if isinstance(loaded.data, dict):
-            assert validation.is_valid("case", loaded.data) == REFERENCE.is_valid(loaded.data), path.name
+            assert validation.is_valid("case", loaded.data) == REFERENCE.is_valid(loaded.data), (
+                path.name
+            )
             checked += 1
     assert checked > 25

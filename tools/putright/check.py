@@ -68,7 +68,13 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
     result = evaluate(case, policy, repo.calendar, today)
     flaws += result.flaws
     if case.received > today:
-        flaws.append(Flaw(("received",), f"received {case.received} is after today ({today}); the case is not evaluated yet", "warning"))
+        flaws.append(
+            Flaw(
+                ("received",),
+                f"received {case.received} is after today ({today}); the case is not evaluated yet",
+                "warning",
+            )
+        )
     if flaws:
         problems = problems + locate(flaws, text, rel, case.id)
     return Evaluated(rel, case, result, problems)
@@ -80,9 +86,16 @@ def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Pr
     outcome = evaluate_bytes(repo, rel, raw, today)
     problems = list(outcome.problems)
     if outcome.case is not None:
-        for path, other in repo.case_files():
+        for _path, other in repo.case_files():
             if other != rel and os.path.splitext(os.path.basename(other))[0] == outcome.case.id:
-                problems.append(Problem(rel, 1, f"id {outcome.case.id} is also used by {other}", case=outcome.case.id))
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        f"id {outcome.case.id} is also used by {other}",
+                        case=outcome.case.id,
+                    )
+                )
     return problems
 
 
@@ -94,7 +107,12 @@ _WORKER: tuple[Repository, dt.date, bool] | None = None
 
 def _read_and_evaluate(repo: Repository, today: dt.date, path: str, rel: str) -> Evaluated:
     if rel.endswith(".yml"):
-        return Evaluated(rel, None, None, [Problem(rel, None, "case files end in .yaml: rename it so it is read")])
+        return Evaluated(
+            rel,
+            None,
+            None,
+            [Problem(rel, None, "case files end in .yaml: rename it so it is read")],
+        )
     try:
         with open(path, "rb") as handle:
             raw = handle.read(yamlfile.MAX_BYTES + 1)
@@ -113,7 +131,11 @@ def _work(item: tuple[str, str]) -> Evaluated:
     repo, today, keep_cases = _WORKER
     outcome = _read_and_evaluate(repo, today, *item)
     # Send back only what the caller keeps: a Case carries the whole record.
-    return outcome if keep_cases or outcome.case is None else replace(outcome, case=_slim(outcome.case))
+    return (
+        outcome
+        if keep_cases or outcome.case is None
+        else replace(outcome, case=_slim(outcome.case))
+    )
 
 
 def _slim(case: Case) -> Case:
@@ -156,7 +178,14 @@ def iter_evaluated(
             if outcome.case is not None:
                 first = seen.setdefault(outcome.case.id, outcome.rel)
                 if first != outcome.rel:
-                    outcome.problems.append(Problem(outcome.rel, 1, f"id {outcome.case.id} is also used by {first}: each case needs its own id", case=outcome.case.id))
+                    outcome.problems.append(
+                        Problem(
+                            outcome.rel,
+                            1,
+                            f"id {outcome.case.id} is also used by {first}: each case needs its own id",
+                            case=outcome.case.id,
+                        )
+                    )
                     outcome.result = None
             if progress is not None:
                 progress(count)

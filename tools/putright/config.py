@@ -99,15 +99,23 @@ def load_settings(repo: str) -> Settings:
         first = loaded.problems[0]
         raise ConfigError(first.message, file=CONFIG_FILE, line=first.line)
     if not isinstance(loaded.data, dict):
-        raise ConfigError("must be a mapping with at least `organisation:`", file=CONFIG_FILE, line=1)
+        raise ConfigError(
+            "must be a mapping with at least `organisation:`", file=CONFIG_FILE, line=1
+        )
     assert loaded.text is not None
     problems = validation.problems("complaints", loaded.data, loaded.text, CONFIG_FILE)
-    for closure_index, value in enumerate((loaded.data.get("calendar") or {}).get("closures") or []):
+    for closure_index, value in enumerate(
+        (loaded.data.get("calendar") or {}).get("closures") or []
+    ):
         try:
             dt.date.fromisoformat(str(value))
         except ValueError:
-            where = yamlfile.locate(yamlfile.compose(loaded.text), ["calendar", "closures", closure_index])
-            raise ConfigError(f"{value!r} is not a real date", file=CONFIG_FILE, line=where[0] if where else None) from None
+            where = yamlfile.locate(
+                yamlfile.compose(loaded.text), ["calendar", "closures", closure_index]
+            )
+            raise ConfigError(
+                f"{value!r} is not a real date", file=CONFIG_FILE, line=where[0] if where else None
+            ) from None
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

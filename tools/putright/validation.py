@@ -17,12 +17,11 @@ from . import yamlfile
 from .problems import Problem
 from .schemas import schema
 
-
 _FORMATS = {"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}  # real validity is checked by records
 
 
 def _compile(doc: dict[str, Any]) -> Callable[[Any], Any]:
-    return fastjsonschema.compile(doc, formats=_FORMATS)  # type: ignore[no-any-return]
+    return fastjsonschema.compile(doc, formats=_FORMATS)
 
 
 def _dispatch(event: dict[str, Any]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -108,7 +107,10 @@ def _message(error: Any) -> tuple[str, bool]:
         extra = [k for k in extra if not str(k).startswith("x-")]
         allowed = ", ".join(error.schema.get("properties", {}))
         keys = ", ".join(repr(k) for k in extra)
-        return f"{where}unknown key {keys} (allowed here: {allowed}; or prefix your own keys with x-)", True
+        return (
+            f"{where}unknown key {keys} (allowed here: {allowed}; or prefix your own keys with x-)",
+            True,
+        )
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"{where}missing required key '{missing}'", False
@@ -120,8 +122,15 @@ def _message(error: Any) -> tuple[str, bool]:
     if validator == "type":
         expected = error.validator_value
         got = type(error.instance).__name__
-        names = {"dict": "mapping", "list": "list", "str": "text", "int": "whole number",
-                 "float": "number", "bool": "true/false", "NoneType": "nothing (empty)"}
+        names = {
+            "dict": "mapping",
+            "list": "list",
+            "str": "text",
+            "int": "whole number",
+            "float": "number",
+            "bool": "true/false",
+            "NoneType": "nothing (empty)",
+        }
         if isinstance(expected, list):
             expected = " or ".join(expected)
         return f"{where}expected {expected}, found {names.get(got, got)}", False

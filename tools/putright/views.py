@@ -18,11 +18,16 @@ def render_case(outcome: Evaluated, today: dt.date) -> str:
     case, result = outcome.case, outcome.result
     assert case is not None
     out = [f"{case.id}  ({case.file})", ""]
-    facts = [("received", case.received.isoformat()), ("kind", case.kind),
-             ("policy", result.policy if result else case.policy or "?"),
-             ("stage", result.stage if result else "?"),
-             ("status", ("open" if result.open else f"closed {result.closed}") if result else "?"),
-             ("channel", case.channel), ("category", case.category), ("officer", case.officer)]
+    facts = [
+        ("received", case.received.isoformat()),
+        ("kind", case.kind),
+        ("policy", result.policy if result else case.policy or "?"),
+        ("stage", result.stage if result else "?"),
+        ("status", ("open" if result.open else f"closed {result.closed}") if result else "?"),
+        ("channel", case.channel),
+        ("category", case.category),
+        ("officer", case.officer),
+    ]
     out += [f"  {k:<9} {_printable(v)}" for k, v in facts if v]
     summary = case.data.get("summary")
     if summary:
@@ -44,21 +49,37 @@ def render_case(outcome: Evaluated, today: dt.date) -> str:
             if remedy.done:
                 bits.append(f"done {remedy.done}")
             extra.append("remedy " + " ".join(bits))
-        out.append(f"  {event.date}  stage {event.stage}  {event.type}{who}  {'; '.join(extra)}{later}".rstrip())
+        out.append(
+            f"  {event.date}  stage {event.stage}  {event.type}{who}  {'; '.join(extra)}{later}".rstrip()
+        )
     if result is not None:
         out += ["", f"Clocks (as of {today})"]
         if not result.clocks:
             out.append("  none running")
         for clock in result.clocks:
             due = clock.due.isoformat() if clock.due else "no date set"
-            done = f"done {clock.done}" if clock.done else (f"stopped {clock.stopped} ({clock.stopped_by})" if clock.stopped else "not done")
-            ext = f", +{clock.extended_working_days} wd extension" if clock.extended_working_days else ""
-            out.append(f"  stage {clock.stage}  {clock.name:<44} due {due:<11} {done:<28} {clock.state.replace('_', ' ').upper()}{ext}")
+            done = (
+                f"done {clock.done}"
+                if clock.done
+                else (
+                    f"stopped {clock.stopped} ({clock.stopped_by})" if clock.stopped else "not done"
+                )
+            )
+            ext = (
+                f", +{clock.extended_working_days} wd extension"
+                if clock.extended_working_days
+                else ""
+            )
+            out.append(
+                f"  stage {clock.stage}  {clock.name:<44} due {due:<11} {done:<28} {clock.state.replace('_', ' ').upper()}{ext}"
+            )
         if result.actions:
             out += ["", "Actions (remedies with a due date)"]
             for action in result.actions:
                 done = f"done {action.done}" if action.done else "not done"
-                out.append(f"  stage {action.stage}  {action.remedy:<16} due {action.due}  {done:<16} {action.state.replace('_', ' ').upper()}")
+                out.append(
+                    f"  stage {action.stage}  {action.remedy:<16} due {action.due}  {done:<16} {action.state.replace('_', ' ').upper()}"
+                )
     if outcome.problems:
         out += ["", "Problems"]
         for p in outcome.problems:
@@ -80,8 +101,11 @@ class DueItem:
 def due_items(result: CheckResult, until: dt.date) -> list[DueItem]:
     """Open deadlines falling due on or before ``until`` (overdue ones included)."""
     rows = open_deadlines(result, ("overdue", "due_soon", "pending"))
-    return [DueItem(r.officer or "(no officer)", r.case, r.stage, r.what, r.due, r.state)
-            for r in rows if r.due <= until]
+    return [
+        DueItem(r.officer or "(no officer)", r.case, r.stage, r.what, r.due, r.state)
+        for r in rows
+        if r.due <= until
+    ]
 
 
 def render_due(items: list[DueItem], today: dt.date, until: dt.date) -> str:
@@ -94,6 +118,8 @@ def render_due(items: list[DueItem], today: dt.date, until: dt.date) -> str:
     for officer in sorted(by_officer):
         out.append(f"{_printable(officer)} ({len(by_officer[officer])})")
         for item in sorted(by_officer[officer], key=lambda i: (i.due, i.case)):
-            out.append(f"  {item.due}  {item.case}  stage {item.stage}  {item.what:<20} {item.state.replace('_', ' ')}")
+            out.append(
+                f"  {item.due}  {item.case}  stage {item.stage}  {item.what:<20} {item.state.replace('_', ' ')}"
+            )
         out.append("")
     return "\n".join(out).rstrip()

@@ -37,20 +37,24 @@ class _Loader(_BaseLoader):
         self.flatten_mapping(node)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             try:
                 seen = key in mapping
             except TypeError:
                 raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark,
-                    "found an unhashable key", key_node.start_mark,
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found an unhashable key",
+                    key_node.start_mark,
                 ) from None
             if seen:
                 raise _DuplicateKey(
-                    None, None, f"duplicate key {key!r} (the same key twice in one mapping)",
+                    None,
+                    None,
+                    f"duplicate key {key!r} (the same key twice in one mapping)",
                     key_node.start_mark,
                 )
-            mapping[key] = self.construct_object(value_node, deep=deep)  # type: ignore[no-untyped-call]
+            mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
@@ -59,7 +63,6 @@ def _timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 
 
 @dataclass(slots=True)
@@ -79,16 +82,29 @@ def _line_of_offset(raw: bytes, offset: int) -> int:
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     """Bytes to text, refusing what is not a UTF-8 text file."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(rel, 1, f"file is {len(raw):,} bytes; a case file may be at most {MAX_BYTES:,}")]
+        return None, [
+            Problem(rel, 1, f"file is {len(raw):,} bytes; a case file may be at most {MAX_BYTES:,}")
+        ]
     nul = raw.find(b"\x00")
     if nul >= 0:
-        return None, [Problem(rel, _line_of_offset(raw, nul), "binary file (contains a NUL byte), not YAML text")]
+        return None, [
+            Problem(
+                rel, _line_of_offset(raw, nul), "binary file (contains a NUL byte), not YAML text"
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = _line_of_offset(raw, exc.start)
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(rel, line, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8", column=col)]
+        return None, [
+            Problem(
+                rel,
+                line,
+                f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+                column=col,
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, []
@@ -106,7 +122,7 @@ def _has_anchor_or_alias(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=_BaseLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
-                return mark.line + 1, mark.column + 1
+                return (mark.line + 1, mark.column + 1) if mark else (1, 1)
     except yaml.YAMLError:
         return None  # the parse proper reports the syntax error with its place
     return None
@@ -116,9 +132,16 @@ def parse(text: str, rel: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML document; on failure return the problem with its line."""
     where = _has_anchor_or_alias(text)
     if where:
-        return None, [Problem(rel, where[0], "YAML anchors and aliases (& and *) are not allowed in records", column=where[1])]
+        return None, [
+            Problem(
+                rel,
+                where[0],
+                "YAML anchors and aliases (& and *) are not allowed in records",
+                column=where[1],
+            )
+        ]
     try:
-        return yaml.load(text, Loader=_Loader), []  # noqa: S506 - _Loader is a safe loader
+        return yaml.load(text, Loader=_Loader), []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = _describe(exc)
@@ -134,8 +157,13 @@ def parse(text: str, rel: str) -> tuple[Any, list[Problem]]:
 def _describe(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or "YAML error"
     if isinstance(exc, yaml.composer.ComposerError) and "single document" in str(exc):
-        return "more than one YAML document in the file (a '---' separator?); a record is one document"
-    if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in problem:
+        return (
+            "more than one YAML document in the file (a '---' separator?); a record is one document"
+        )
+    if (
+        isinstance(exc, yaml.constructor.ConstructorError)
+        and "could not determine a constructor" in problem
+    ):
         tag = problem.split("tag", 1)[-1].strip().strip("'").replace("tag:yaml.org,2002:", "!!")
         return f"YAML tag {tag} is not allowed (tags are never executed; remove it)"
     if exc.context and not isinstance(exc, _DuplicateKey):
@@ -171,7 +199,9 @@ def compose(text: str) -> yaml.Node | None:
         return None
 
 
-def locate(root: yaml.Node | None, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
+def locate(
+    root: yaml.Node | None, path: Sequence[str | int], *, key: bool = False
+) -> tuple[int, int] | None:
     """Line and column (1-based) of the value at ``path``; of its key when ``key``.
 
     Walks as far down the path as the document goes, so a missing key is located at the
@@ -185,12 +215,16 @@ def locate(root: yaml.Node | None, path: Sequence[str | int], *, key: bool = Fal
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if key_node.value == str(step) or key_node.value == step:
-                    mark = key_node.start_mark if key and step == path[-1] else value_node.start_mark
+                    mark = (
+                        key_node.start_mark if key and step == path[-1] else value_node.start_mark
+                    )
                     node = value_node
                     break
             else:
                 break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
             node = node.value[step]
             mark = node.start_mark
         else:

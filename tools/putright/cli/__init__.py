@@ -38,7 +38,10 @@ class GuardedGroup(click.Group):
             ctx.exit(0)
 
 
-@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=GuardedGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--repo",
     type=click.Path(file_okay=False, path_type=str),

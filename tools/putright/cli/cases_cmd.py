@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 import click
 
 from ..check import evaluate_bytes, run_check
@@ -35,7 +34,7 @@ def show(ctx: click.Context, case_id: str, today: object, fmt: str) -> None:
             click.echo(f"{p.file}:{p.line or '-'}: {p.message}", err=True)
         ctx.exit(1)
     if fmt == "json":
-        body = outcome.result.to_json() if outcome.result else {"id": case_id, "file": rel}
+        body: dict[str, object] = outcome.result.to_json() if outcome.result else {"id": case_id, "file": rel}
         body["problems"] = [p.to_json() for p in outcome.problems]
         click.echo(json.dumps(body, indent=1, ensure_ascii=False))
     else:
@@ -43,8 +42,14 @@ def show(ctx: click.Context, case_id: str, today: object, fmt: str) -> None:
 
 
 @cli.command("due")
-@click.option("--within", "within", type=click.IntRange(min=0), default=5, show_default=True,
-              help="Working days ahead to look.")
+@click.option(
+    "--within",
+    "within",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Working days ahead to look.",
+)
 @today_option
 @format_option("text", "json")
 @click.pass_context
@@ -56,11 +61,30 @@ def due(ctx: click.Context, within: int, today: object, fmt: str) -> None:
     result = run_check(repo, day)
     items = due_items(result, until)
     if fmt == "json":
-        click.echo(json.dumps({"today": day.isoformat(), "until": until.isoformat(), "items": [
-            {"officer": i.officer, "case": i.case, "stage": i.stage, "deadline": i.what,
-             "due": i.due.isoformat(), "state": i.state} for i in items]}, indent=1, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "today": day.isoformat(),
+                    "until": until.isoformat(),
+                    "items": [
+                        {
+                            "officer": i.officer,
+                            "case": i.case,
+                            "stage": i.stage,
+                            "deadline": i.what,
+                            "due": i.due.isoformat(),
+                            "state": i.state,
+                        }
+                        for i in items
+                    ],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
     else:
         click.echo(render_due(items, day, until))
     if result.errors:
-        click.echo(f"{len(result.errors)} problem(s) in case files: run `complaints check`.", err=True)
-
+        click.echo(
+            f"{len(result.errors)} problem(s) in case files: run `complaints check`.", err=True
+        )

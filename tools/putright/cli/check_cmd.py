@@ -8,7 +8,13 @@ import sys
 import click
 
 from ..check import run_check
-from ..reporters import render_github, render_json, render_markdown, render_summary_markdown, render_text
+from ..reporters import (
+    render_github,
+    render_json,
+    render_markdown,
+    render_summary_markdown,
+    render_text,
+)
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -27,10 +33,16 @@ PROGRESS_FROM_FILES = 2000
     type=click.Choice(["overdue", "warning"]),
     help="Also exit 1 when anything is overdue, or when any rule is broken (invalid records always fail).",
 )
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per core for 1,000 files or more).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core for 1,000 files or more).",
+)
 @click.pass_context
-def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...], jobs: int | None) -> None:
+def check(
+    ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...], jobs: int | None
+) -> None:
     """Validate every case under cases/ and compute its deadlines.
 
     Exit status: 0 when every file is valid; 1 when any is invalid (or, with --fail-on,
@@ -51,7 +63,12 @@ def check(ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...],
     else:
         result = run_check(repo, day, jobs=jobs)
 
-    renderers = {"text": render_text, "json": render_json, "github": render_github, "markdown": render_markdown}
+    renderers = {
+        "text": render_text,
+        "json": render_json,
+        "github": render_github,
+        "markdown": render_markdown,
+    }
     output = renderers[fmt](result)
     if output:
         click.echo(output)

@@ -21,8 +21,15 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
     events = case.events_until(today)
     closed = next((e.date for e in events if e.type == "closed"), None)
     result = CaseResult(
-        case_id=case.id, file=case.file, policy=policy.id, kind=case.kind, stage="1",
-        open=closed is None, received=case.received, officer=_officer(case), closed=closed,
+        case_id=case.id,
+        file=case.file,
+        policy=policy.id,
+        kind=case.kind,
+        stage="1",
+        open=closed is None,
+        received=case.received,
+        officer=_officer(case),
+        closed=closed,
     )
     if case.received > today:
         return result
@@ -33,12 +40,16 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
         for stage_id in reached:
             stage = policy.stage(stage_id)
             assert stage is not None
-            result.clocks += stage_clocks(case, stage, stage.clocks, stage_id, events, policy, calendar, today, stop)
+            result.clocks += stage_clocks(
+                case, stage, stage.clocks, stage_id, events, policy, calendar, today, stop
+            )
         result.flaws += extension_flaws(policy, events)
         result.flaws += handler_flaws(policy, events)
         result.flaws += refusal_flaws(case, policy, events)
     elif case.kind == "service_request" and policy.service_request_clocks:
-        result.clocks += stage_clocks(case, None, policy.service_request_clocks, "1", events, policy, calendar, today, stop)
+        result.clocks += stage_clocks(
+            case, None, policy.service_request_clocks, "1", events, policy, calendar, today, stop
+        )
     result.actions = action_results(events, policy, calendar, today)
     return result
 

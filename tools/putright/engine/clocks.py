@@ -47,15 +47,21 @@ class StageEvents:
         return total
 
     def agreed_due(self, clock_id: str) -> dt.date | None:
-        agreed = [e for e in self.events if e.type == "timescale_agreed" and e.get("clock") == clock_id]
+        agreed = [
+            e for e in self.events if e.type == "timescale_agreed" and e.get("clock") == clock_id
+        ]
         return dt.date.fromisoformat(agreed[-1].get("due")) if agreed else None
 
 
-def _start_date(case: Case, clock: Clock, stage: StageEvents, all_events: Sequence[Event]) -> dt.date | None:
+def _start_date(
+    case: Case, clock: Clock, stage: StageEvents, all_events: Sequence[Event]
+) -> dt.date | None:
     if clock.start.event == RECEIVED:
         return case.received
     stage_id = clock.start.stage or stage.stage
-    return next((e.date for e in all_events if e.type == clock.start.event and e.stage == stage_id), None)
+    return next(
+        (e.date for e in all_events if e.type == clock.start.event and e.stage == stage_id), None
+    )
 
 
 def stage_clocks(
@@ -118,17 +124,39 @@ def _one_clock(
             # One addition keeps the rule additive: (D + a) + b = D + (a + b).
             due = calendar.add(start, clock.within.amount + extended)
         else:
-            due = calendar.add(add(calendar, start, clock.within.amount, clock.within.unit), extended)
+            due = calendar.add(
+                add(calendar, start, clock.within.amount, clock.within.unit), extended
+            )
     if due is not None and clock.extendable:
         due = calendar.add(due, own.paused_days(calendar, today))
     done_event = next((e for e in own.events if e.type in clock.until and e.date >= start), None)
     done = done_event.date if done_event else None
     window = clock.warning or policy.warning
     if done is None and stopper is not None:
-        return ClockResult(stage_id, clock.id, clock.name, start, due, None, "stopped", extended,
-                           stopper.date, stopper.type, clock.cite)
-    return ClockResult(stage_id, clock.id, clock.name, start, due, done,
-                       state_of(calendar, today, due, done, window), extended, cite=clock.cite)
+        return ClockResult(
+            stage_id,
+            clock.id,
+            clock.name,
+            start,
+            due,
+            None,
+            "stopped",
+            extended,
+            stopper.date,
+            stopper.type,
+            clock.cite,
+        )
+    return ClockResult(
+        stage_id,
+        clock.id,
+        clock.name,
+        start,
+        due,
+        done,
+        state_of(calendar, today, due, done, window),
+        extended,
+        cite=clock.cite,
+    )
 
 
 def first_stop(events: Sequence[Event]) -> Event | None:

@@ -85,10 +85,7 @@ class CaseResult:
     @property
     def worst_state(self) -> State | None:
         states = {c.state for c in self.clocks} | {a.state for a in self.actions}
-        for state in ("overdue", "due_soon", "pending"):
-            if state in states:
-                return state  # type: ignore[return-value]
-        return None
+        return next((s for s in OPEN_STATES if s in states), None)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {

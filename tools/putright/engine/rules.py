@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from ..policy.model import Policy
@@ -22,13 +23,30 @@ def extension_flaws(policy: Policy, events: Sequence[Event]) -> list[Flaw]:
                 continue
             total += int(event.get("working_days", 0))
             if event.get("ombudsman_details_given") is False:
-                flaws.append(Flaw(event.path, "extension without the Ombudsman's contact details (Code 6.5 / 6.16)",
-                                  "warning", "6.5" if stage.id == "1" else "6.16", "extension_notice"))
-            if cap is not None and total > cap.working_days and total - int(event.get("working_days", 0)) <= cap.working_days:
+                flaws.append(
+                    Flaw(
+                        event.path,
+                        "extension without the Ombudsman's contact details (Code 6.5 / 6.16)",
+                        "warning",
+                        "6.5" if stage.id == "1" else "6.16",
+                        "extension_notice",
+                    )
+                )
+            if (
+                cap is not None
+                and total > cap.working_days
+                and total - int(event.get("working_days", 0)) <= cap.working_days
+            ):
                 where = f"Code {cap.provision}" if cap.provision else policy.name
-                flaws.append(Flaw((*event.path, "working_days"),
-                                  f"extensions at stage {stage.id} total {total} working days, above the cap of {cap.working_days} ({where}): record the good reason",
-                                  "warning", cap.provision, "extension_cap"))
+                flaws.append(
+                    Flaw(
+                        (*event.path, "working_days"),
+                        f"extensions at stage {stage.id} total {total} working days, above the cap of {cap.working_days} ({where}): record the good reason",
+                        "warning",
+                        cap.provision,
+                        "extension_cap",
+                    )
+                )
     return flaws
 
 
@@ -48,14 +66,20 @@ def _who(event: Event) -> str:
 def handler_flaws(policy: Policy, events: Sequence[Event]) -> list[Flaw]:
     stages = policy.rules.different_handler
     flaws = []
-    for earlier, later in zip(stages, stages[1:], strict=False):
+    for earlier, later in itertools.pairwise(stages):
         first, second = _handler(events, earlier), _handler(events, later)
         if first is not None and second is not None and _who(first) == _who(second):
             provision = policy.rules.different_handler_provision
-            flaws.append(Flaw((*second.path, "by" if second.by else "to"),
-                              f"stage {later} was considered by {second.by or second.get('to')}, who also considered stage {earlier}"
-                              + (f" (Code {provision})" if provision else ""),
-                              "warning", provision, "different_handler"))
+            flaws.append(
+                Flaw(
+                    (*second.path, "by" if second.by else "to"),
+                    f"stage {later} was considered by {second.by or second.get('to')}, who also considered stage {earlier}"
+                    + (f" (Code {provision})" if provision else ""),
+                    "warning",
+                    provision,
+                    "different_handler",
+                )
+            )
     return flaws
 
 
@@ -63,27 +87,61 @@ def refusal_flaws(case: Case, policy: Policy, events: Sequence[Event]) -> list[F
     flaws = []
     rules = policy.rules
     for event in events:
-        if event.type == "escalation_refused" and rules.escalation_refusal_needs_reason and not str(event.get("reason") or "").strip():
+        if (
+            event.type == "escalation_refused"
+            and rules.escalation_refusal_needs_reason
+            and not str(event.get("reason") or "").strip()
+        ):
             provision = rules.escalation_refusal_provision
-            flaws.append(Flaw(event.path, "escalation refused without a reason" + (f" (Code {provision})" if provision else ""),
-                              "warning", provision, "escalation_refusal_reason"))
-        if event.type == "refused" and event.get("reason") == "over_12_months" and rules.refusal_time_limit_months:
+            flaws.append(
+                Flaw(
+                    event.path,
+                    "escalation refused without a reason"
+                    + (f" (Code {provision})" if provision else ""),
+                    "warning",
+                    provision,
+                    "escalation_refusal_reason",
+                )
+            )
+        if (
+            event.type == "refused"
+            and event.get("reason") == "over_12_months"
+            and rules.refusal_time_limit_months
+        ):
             months = rules.refusal_time_limit_months
             provision = rules.refusal_time_limit_provision
             raw = event.get("incident_date")
             incident = dt.date.fromisoformat(raw) if raw else case.incident_date
             if incident is None:
-                flaws.append(Flaw(event.path, "refused as over_12_months with no incident_date: record when the matter happened, as evidence for the refusal",
-                                  "warning", provision, "refusal_time_limit"))
+                flaws.append(
+                    Flaw(
+                        event.path,
+                        "refused as over_12_months with no incident_date: record when the matter happened, as evidence for the refusal",
+                        "warning",
+                        provision,
+                        "refusal_time_limit",
+                    )
+                )
             elif add_months(incident, months) > case.received:
-                flaws.append(Flaw((*event.path, "reason"),
-                                  f"refused as over_12_months, but the matter ({incident}) was within {months} months of receipt ({case.received})"
-                                  + (f" (Code {provision})" if provision else ""),
-                                  "warning", provision, "refusal_time_limit"))
+                flaws.append(
+                    Flaw(
+                        (*event.path, "reason"),
+                        f"refused as over_12_months, but the matter ({incident}) was within {months} months of receipt ({case.received})"
+                        + (f" (Code {provision})" if provision else ""),
+                        "warning",
+                        provision,
+                        "refusal_time_limit",
+                    )
+                )
     return flaws
 
 
 def category_flaws(case: Case, categories: Sequence[str]) -> list[Flaw]:
     if categories and case.category is not None and case.category not in categories:
-        return [Flaw(("category",), f"category {case.category!r} is not in complaints.yml categories: {', '.join(categories)}")]
+        return [
+            Flaw(
+                ("category",),
+                f"category {case.category!r} is not in complaints.yml categories: {', '.join(categories)}",
+            )
+        ]
     return []

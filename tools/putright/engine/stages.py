@@ -36,13 +36,27 @@ def stage_flaws(case: Case, policy: Policy) -> list[Flaw]:
         path = (*event.path, "stage")
         if event.stage not in known:
             names = ", ".join(policy.stage_ids)
-            flaws.append(Flaw(path, f"stage {event.stage} is not a stage of {policy.id} (its stages: {names})"))
+            flaws.append(
+                Flaw(
+                    path, f"stage {event.stage} is not a stage of {policy.id} (its stages: {names})"
+                )
+            )
             continue
         if event.type == "escalated":
             previous = [s for s in policy.stage_ids if order[s] < order[event.stage]]
             if previous and previous[-1] not in reached:
-                flaws.append(Flaw(path, f"escalated to stage {event.stage}, but the case never reached stage {previous[-1]}"))
+                flaws.append(
+                    Flaw(
+                        path,
+                        f"escalated to stage {event.stage}, but the case never reached stage {previous[-1]}",
+                    )
+                )
             reached.add(event.stage)
         elif event.stage not in reached and event.type not in ("note", "escalation_refused"):
-            flaws.append(Flaw(path, f"{event.type} at stage {event.stage}, a stage this case never reached (no escalated event with stage: {event.stage} before it)"))
+            flaws.append(
+                Flaw(
+                    path,
+                    f"{event.type} at stage {event.stage}, a stage this case never reached (no escalated event with stage: {event.stage} before it)",
+                )
+            )
     return flaws

@@ -29,7 +29,9 @@ def add(calendar: WorkingCalendar, start: dt.date, amount: int, unit: str) -> dt
     raise ValueError(f"unknown unit {unit!r}")
 
 
-def within_window(calendar: WorkingCalendar, today: dt.date, due: dt.date, window: Duration) -> bool:
+def within_window(
+    calendar: WorkingCalendar, today: dt.date, due: dt.date, window: Duration
+) -> bool:
     """Is ``due`` within the warning window from ``today`` (the due day itself included)?"""
     if window.amount is None or window.unit is None:
         return False

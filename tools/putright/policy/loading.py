@@ -56,8 +56,12 @@ def _stage(raw: dict[str, Any]) -> Stage:
         name=raw.get("name", f"Stage {raw['id']}"),
         formal=bool(raw.get("formal", True)),
         clocks=tuple(_clock(c) for c in raw["clocks"]),
-        extension_cap=ExtensionCap(cap["working_days"], cap.get("provision"), cap.get("cite", "")) if cap else None,
-        escalation_window=Window(_duration(window["within"]), window.get("cite", "")) if window else None,
+        extension_cap=ExtensionCap(cap["working_days"], cap.get("provision"), cap.get("cite", ""))
+        if cap
+        else None,
+        escalation_window=Window(_duration(window["within"]), window.get("cite", ""))
+        if window
+        else None,
         handled_by=raw.get("handled_by", ""),
         cite=raw.get("cite", ""),
     )
@@ -87,7 +91,9 @@ def build(data: dict[str, Any], rel: str) -> Policy:
         stages=tuple(_stage(s) for s in data["stages"]),
         warning=_duration(data["warning"]) if "warning" in data else Duration(2, "working_days"),
         rules=_rules(data.get("rules") or {}),
-        service_request_clocks=tuple(_clock(c) for c in (data.get("service_requests") or {}).get("clocks", ())),
+        service_request_clocks=tuple(
+            _clock(c) for c in (data.get("service_requests") or {}).get("clocks", ())
+        ),
         notes=tuple(data.get("notes", ())),
     )
 
@@ -121,10 +127,18 @@ def _consistency(policy: Policy, data: dict[str, Any], text: str, rel: str) -> l
             for ui, name in enumerate(clock.until):
                 if name not in known_events:
                     at([*base, "until", ui], f"unknown event type {name!r}")
-            if clock.or_due_of is not None and (clock.or_due_of not in ids or clock.or_due_of == clock.id):
-                at([*base, "or_due_of"], f"or_due_of names no other clock of stage {stage.id}: {clock.or_due_of!r}")
+            if clock.or_due_of is not None and (
+                clock.or_due_of not in ids or clock.or_due_of == clock.id
+            ):
+                at(
+                    [*base, "or_due_of"],
+                    f"or_due_of names no other clock of stage {stage.id}: {clock.or_due_of!r}",
+                )
             if clock.within.amount is None and not clock.within.agreed:
-                at([*base, "within"], "a clock needs a time (e.g. working_days: 10) or agreed: true")
+                at(
+                    [*base, "within"],
+                    "a clock needs a time (e.g. working_days: 10) or agreed: true",
+                )
     for stage_id in policy.rules.different_handler:
         if stage_id not in stage_ids:
             at(["rules", "different_handler", "stages"], f"unknown stage {stage_id!r}")

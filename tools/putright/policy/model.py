@@ -38,7 +38,9 @@ class Duration:
                 label = label[:-1]
             parts.append(f"{self.amount} {label}")
         if self.agreed:
-            parts.append("or as agreed with the complainant" if parts else "as agreed with the complainant")
+            parts.append(
+                "or as agreed with the complainant" if parts else "as agreed with the complainant"
+            )
         return " ".join(parts) if parts else "no set time"
 
 

@@ -21,7 +21,9 @@ def _date(value: Any, path: tuple[str | int, ...], flaws: list[Flaw]) -> dt.date
         return None
 
 
-def _remedies(raw: list[dict[str, Any]], base: tuple[str | int, ...], flaws: list[Flaw]) -> tuple[Remedy, ...]:
+def _remedies(
+    raw: list[dict[str, Any]], base: tuple[str | int, ...], flaws: list[Flaw]
+) -> tuple[Remedy, ...]:
     out = []
     for i, item in enumerate(raw):
         path = (*base, "remedies", i)
@@ -89,9 +91,19 @@ def structure_flaws(case: Case) -> list[Flaw]:
     previous: Event | None = None
     for event in case.events:
         if event.date < case.received:
-            flaws.append(Flaw((*event.path, "date"), f"{event.type} on {event.date} is before the complaint was received ({case.received})"))
+            flaws.append(
+                Flaw(
+                    (*event.path, "date"),
+                    f"{event.type} on {event.date} is before the complaint was received ({case.received})",
+                )
+            )
         elif previous is not None and event.date < previous.date:
-            flaws.append(Flaw((*event.path, "date"), f"events out of date order: {event.type} on {event.date} comes after {previous.type} on {previous.date}"))
+            flaws.append(
+                Flaw(
+                    (*event.path, "date"),
+                    f"events out of date order: {event.type} on {event.date} comes after {previous.type} on {previous.date}",
+                )
+            )
         previous = event
     return flaws
 
@@ -104,18 +116,34 @@ def load_case(raw: bytes, rel: str) -> tuple[Case | None, list[Problem], str | N
     data = loaded.data
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
-        return None, [Problem(rel, 1, f"a case file must be a mapping of keys (id:, received:, events:), not {kind}")], loaded.text
+        return (
+            None,
+            [
+                Problem(
+                    rel,
+                    1,
+                    f"a case file must be a mapping of keys (id:, received:, events:), not {kind}",
+                )
+            ],
+            loaded.text,
+        )
     problems = validation.problems("case", data, loaded.text, rel)
     if problems:
         case_id = data.get("id") if isinstance(data.get("id"), str) else None
         return None, [_with_case(p, case_id) for p in problems], loaded.text
     case, flaws = build_case(data, rel)
     if flaws:
-        return case if case and all(f.severity != "error" for f in flaws) else None, locate(flaws, loaded.text, rel, str(data["id"])), loaded.text
+        return (
+            case if case and all(f.severity != "error" for f in flaws) else None,
+            locate(flaws, loaded.text, rel, str(data["id"])),
+            loaded.text,
+        )
     return case, [], loaded.text
 
 
 def _with_case(problem: Problem, case_id: str | None) -> Problem:
     if case_id is None:
         return problem
-    return Problem(problem.file, problem.line, problem.message, problem.severity, problem.column, case_id)
+    return Problem(
+        problem.file, problem.line, problem.message, problem.severity, problem.column, case_id
+    )

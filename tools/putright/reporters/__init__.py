@@ -7,4 +7,10 @@ from .json_report import render_json
 from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["render_github", "render_json", "render_markdown", "render_summary_markdown", "render_text"]
+__all__ = [
+    "render_github",
+    "render_json",
+    "render_markdown",
+    "render_summary_markdown",
+    "render_text",
+]

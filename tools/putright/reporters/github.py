@@ -15,7 +15,11 @@ def render_github(result: CheckResult) -> str:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
-        title = f"Code {p.provision}" if p.provision else ("Invalid record" if p.severity == "error" else "Rule")
+        title = (
+            f"Code {p.provision}"
+            if p.provision
+            else ("Invalid record" if p.severity == "error" else "Rule")
+        )
         props.append(f"title={gh_property(title)}")
         lines.append(f"::{p.severity} {','.join(props)}::{gh_data(p.message)}")
     return "\n".join(lines)

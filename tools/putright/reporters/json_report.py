@@ -14,7 +14,9 @@ def render_json(result: CheckResult) -> str:
     def rows(items: list[dict[str, object]]) -> str:
         if not items:
             return "[]"
-        return "[\n  " + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n ]"
+        return (
+            "[\n  " + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n ]"
+        )
 
     return (
         "{\n"

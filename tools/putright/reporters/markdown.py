@@ -22,15 +22,32 @@ def render_markdown(result: CheckResult, *, limit: int = 100) -> str:
     ]
     if result.problems:
         out += ["### Problems", "", "| File | Line | Severity | Problem |", "|---|---|---|---|"]
-        out += [_row([p.file, p.line or "", p.severity, p.message + (f" (Code {p.provision})" if p.provision else "")])
-                for p in result.problems[:limit]]
+        out += [
+            _row(
+                [
+                    p.file,
+                    p.line or "",
+                    p.severity,
+                    p.message + (f" (Code {p.provision})" if p.provision else ""),
+                ]
+            )
+            for p in result.problems[:limit]
+        ]
         if len(result.problems) > limit:
             out.append(f"\n…and {len(result.problems) - limit} more.")
         out.append("")
     rows = open_deadlines(result)
     if rows:
-        out += ["### Overdue and due soon", "", "| Case | Stage | Deadline | Due | State | Officer |", "|---|---|---|---|---|---|"]
-        out += [_row([r.case, r.stage, r.what, r.due.isoformat(), r.state.replace("_", " "), r.officer]) for r in rows[:limit]]
+        out += [
+            "### Overdue and due soon",
+            "",
+            "| Case | Stage | Deadline | Due | State | Officer |",
+            "|---|---|---|---|---|---|",
+        ]
+        out += [
+            _row([r.case, r.stage, r.what, r.due.isoformat(), r.state.replace("_", " "), r.officer])
+            for r in rows[:limit]
+        ]
         if len(rows) > limit:
             out.append(f"\n…and {len(rows) - limit} more.")
         out.append("")

@@ -21,16 +21,38 @@ class DeadlineRow:
     officer: str
 
 
-def open_deadlines(result: CheckResult, states: tuple[str, ...] = ("overdue", "due_soon")) -> list[DeadlineRow]:
+def open_deadlines(
+    result: CheckResult, states: tuple[str, ...] = ("overdue", "due_soon")
+) -> list[DeadlineRow]:
     rows = []
     for case in result.cases:
         officer = case.officer or ""
         for clock in case.clocks:
             if clock.state in states and clock.due is not None:
-                rows.append(DeadlineRow(case.case_id, case.file, clock.stage, clock.clock, clock.due, clock.state, officer))
+                rows.append(
+                    DeadlineRow(
+                        case.case_id,
+                        case.file,
+                        clock.stage,
+                        clock.clock,
+                        clock.due,
+                        clock.state,
+                        officer,
+                    )
+                )
         for action in case.actions:
             if action.state in states:
-                rows.append(DeadlineRow(case.case_id, case.file, action.stage, f"action: {action.remedy}", action.due, action.state, officer))
+                rows.append(
+                    DeadlineRow(
+                        case.case_id,
+                        case.file,
+                        action.stage,
+                        f"action: {action.remedy}",
+                        action.due,
+                        action.state,
+                        officer,
+                    )
+                )
     return sorted(rows, key=lambda r: (_ORDER[r.state], r.due, r.case))
 
 

@@ -13,7 +13,9 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
     out = ["  " + line, "  " + "  ".join("-" * w for w in widths)]
-    out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    out += [
+        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
     return out
 
 
@@ -27,14 +29,27 @@ def _problem_lines(problems: list[Problem]) -> list[str]:
     for file, group in groupby(problems, key=lambda p: p.file):
         out.append(f"  {file}")
         for p in group:
-            where = f"{p.line}:{p.column}" if p.line and p.column else (str(p.line) if p.line else "-")
+            where = (
+                f"{p.line}:{p.column}" if p.line and p.column else (str(p.line) if p.line else "-")
+            )
             code = f" [Code {p.provision}]" if p.provision else ""
             out.append(f"    {where:>7}  {p.severity:<7}  {_printable(p.message)}{code}")
     return out
 
 
 def _deadline_rows(rows: list[DeadlineRow]) -> list[list[str]]:
-    return [[r.case, r.stage, r.what, r.due.isoformat(), r.state.replace("_", " "), _printable(r.officer), r.file] for r in rows]
+    return [
+        [
+            r.case,
+            r.stage,
+            r.what,
+            r.due.isoformat(),
+            r.state.replace("_", " "),
+            _printable(r.officer),
+            r.file,
+        ]
+        for r in rows
+    ]
 
 
 def render_text(result: CheckResult, *, limit: int = 50) -> str:
@@ -43,19 +58,23 @@ def render_text(result: CheckResult, *, limit: int = 50) -> str:
     errors = [p for p in result.problems if p.severity == "error"]
     warnings = [p for p in result.problems if p.severity == "warning"]
     if errors:
-        out += [f"Invalid records: {len(errors)} problem(s) in {c['invalid']} file(s)"] + _problem_lines(errors) + [""]
+        out += [
+            f"Invalid records: {len(errors)} problem(s) in {c['invalid']} file(s)",
+            *_problem_lines(errors),
+            "",
+        ]
     headers = ["CASE", "STAGE", "DEADLINE", "DUE", "STATE", "OFFICER", "FILE"]
     rows = open_deadlines(result)
     for state, title in (("overdue", "Overdue"), ("due_soon", "Due soon")):
         chosen = [r for r in rows if r.state == state]
         if chosen:
             shown = chosen[:limit]
-            out += [f"{title} ({len(chosen)})"] + _table(headers, _deadline_rows(shown))
+            out += [f"{title} ({len(chosen)})", *_table(headers, _deadline_rows(shown))]
             if len(chosen) > limit:
                 out.append(f"  ... and {len(chosen) - limit} more (use --format json for all)")
             out.append("")
     if warnings:
-        out += [f"Rules broken: {len(warnings)} warning(s)"] + _problem_lines(warnings) + [""]
+        out += [f"Rules broken: {len(warnings)} warning(s)", *_problem_lines(warnings), ""]
     verdict = "all valid" if not c["invalid"] else f"{c['invalid']} invalid"
     out.append(
         f"{c['files']} case files: {verdict}; {c['open']} open, {c['overdue']} overdue, "
