@@ -1,0 +1,98 @@
+"""`complaints demo`: write the fictional demo case set into the repository's cases/ folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import tempfile
+
+import click
+
+from .. import demo
+from ..calendar import WorkingCalendar
+from ..config import CONFIG_FILE, load_settings
+from . import cli
+from .options import repo_of, resolve_today, today_option
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write via a temporary file in the same folder, so a reader never sees half a case."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".demo-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def _policy_ids(repo: str) -> set[str]:
+    """The procedures the repository has: demo cases only name those (or none)."""
+    names = glob.glob(os.path.join(repo, "policies", "*.yaml"))
+    return {os.path.splitext(os.path.basename(name))[0] for name in names}
+
+
+@cli.command("demo")
+@today_option
+@click.option(
+    "--count",
+    type=click.IntRange(min=demo.MIN_DEMO_COUNT),
+    default=72,
+    show_default=True,
+    help="How many cases to write.",
+)
+@click.option(
+    "--seed", type=int, default=demo.DEMO_SEED, show_default=True, help="Another seed, another set."
+)
+@click.option("--clean", is_flag=True, help="Remove every cases/**/*.yaml first.")
+@click.pass_context
+def demo_command(
+    ctx: click.Context, today: dt.date | None, count: int, seed: int, clean: bool
+) -> None:
+    """Write a fictional demo case set (two reporting years up to --today) into cases/.
+
+    Every name, address, email and phone number in it is made up (phones are in Ofcom's
+    range for drama). The same --today, --count and --seed always give the same files.
+    """
+    repo = repo_of(ctx)
+    day = resolve_today(today)
+    configured = os.path.isfile(os.path.join(repo, CONFIG_FILE))
+    if configured:
+        # The repository's own calendar and year, so the demo's clocks are met or missed
+        # under the rules the check will use. A bad complaints.yml is worth an error now.
+        settings = load_settings(repo)
+        cases = demo.demo_cases(
+            day,
+            count,
+            seed,
+            calendar=WorkingCalendar(settings.nation, settings.closures),
+            year_start=settings.year_start,
+            default_policy=settings.default_policy,
+            policies=_policy_ids(repo),
+        )
+    else:
+        cases = demo.demo_cases(day, count, seed, policies=_policy_ids(repo))
+    cases_dir = os.path.join(repo, "cases")
+    if clean:
+        old = glob.glob(os.path.join(cases_dir, "**", "*.yaml"), recursive=True)
+        for path in old:
+            os.unlink(path)
+        click.echo(f"removed {len(old)} case file(s) from {cases_dir}")
+    for rel, text in cases:
+        _write_atomically(os.path.join(repo, *rel.split("/")), text)
+        click.echo(f"wrote {rel}")
+    years = sorted({rel.split("/")[1] for rel, _ in cases})
+    click.echo(
+        f"{len(cases)} fictional cases in {cases_dir} "
+        f"({', '.join(years)}; as of {day.isoformat()}, seed {seed})"
+    )
+    if not configured:
+        click.echo(
+            f"note: no {CONFIG_FILE} in {os.path.abspath(repo)}: the cases need one to be checked",
+            err=True,
+        )
