@@ -26,6 +26,12 @@ class Problem:
     provision: str | None = None
     rule: str | None = None
 
+    def described(self) -> str:
+        """The message, naming the Code provision if it does not already."""
+        if self.provision and f"Code {self.provision}" not in self.message:
+            return f"{self.message} (Code {self.provision})"
+        return self.message
+
     def sort_key(self) -> tuple[str, int, int]:
         return (self.file, self.line or 0, self.column or 0)
 

@@ -83,8 +83,7 @@ def render_case(outcome: Evaluated, today: dt.date) -> str:
     if outcome.problems:
         out += ["", "Problems"]
         for p in outcome.problems:
-            code = f" [Code {p.provision}]" if p.provision else ""
-            out.append(f"  line {p.line or '-'}: {p.severity}: {_printable(p.message)}{code}")
+            out.append(f"  line {p.line or '-'}: {p.severity}: {_printable(p.described())}")
     return "\n".join(out)
 
 

@@ -28,7 +28,7 @@ def render_markdown(result: CheckResult, *, limit: int = 100) -> str:
                     p.file,
                     p.line or "",
                     p.severity,
-                    p.message + (f" (Code {p.provision})" if p.provision else ""),
+                    p.described(),
                 ]
             )
             for p in result.problems[:limit]

@@ -32,8 +32,7 @@ def _problem_lines(problems: list[Problem]) -> list[str]:
             where = (
                 f"{p.line}:{p.column}" if p.line and p.column else (str(p.line) if p.line else "-")
             )
-            code = f" [Code {p.provision}]" if p.provision else ""
-            out.append(f"    {where:>7}  {p.severity:<7}  {_printable(p.message)}{code}")
+            out.append(f"    {where:>7}  {p.severity:<7}  {_printable(p.described())}")
     return out
 
 
