@@ -8,13 +8,8 @@ import sys
 import click
 
 from ..check import run_check
-from ..reporters import (
-    render_github,
-    render_json,
-    render_markdown,
-    render_summary_markdown,
-    render_text,
-)
+from ..reporters import render_github, render_markdown, render_summary_markdown, render_text
+from ..reporters.json_report import iter_json
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -63,15 +58,14 @@ def check(
     else:
         result = run_check(repo, day, jobs=jobs)
 
-    renderers = {
-        "text": render_text,
-        "json": render_json,
-        "github": render_github,
-        "markdown": render_markdown,
-    }
-    output = renderers[fmt](result)
-    if output:
-        click.echo(output)
+    if fmt == "json":
+        for piece in iter_json(result):
+            click.echo(piece, nl=False)
+    else:
+        renderers = {"text": render_text, "github": render_github, "markdown": render_markdown}
+        output = renderers[fmt](result)
+        if output:
+            click.echo(output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
             summary.write(render_summary_markdown(result) + "\n")
