@@ -37,11 +37,22 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
     if case.kind == "complaint":
         reached = reached_stages(policy, events)
         result.stage = reached[-1] if reached else "1"
+        order = policy.stage_ids
         for stage_id in reached:
             stage = policy.stage(stage_id)
             assert stage is not None
+            stage_stop = stop
+            if not stage.formal:
+                # Moving on to a formal stage ends an informal one: its clocks stop there.
+                later = order[order.index(stage_id) + 1 :]
+                moved = next(
+                    (e for e in events if e.type == "escalated" and e.stage in later), None
+                )
+                stage_stop = min(
+                    (e for e in (stop, moved) if e), key=lambda e: e.date, default=None
+                )
             result.clocks += stage_clocks(
-                case, stage, stage.clocks, stage_id, events, policy, calendar, today, stop
+                case, stage, stage.clocks, stage_id, events, policy, calendar, today, stage_stop
             )
         result.flaws += extension_flaws(policy, events)
         result.flaws += handler_flaws(policy, events)

@@ -1,0 +1,457 @@
+"""Holding a procedure against the Code: which provisions its own text breaks.
+
+Pure: the procedure and the Code (the ``hoc-2024`` Policy) go in, a list of Breach comes out.
+Every timescale and cap is read from the Code's policy, so correcting the Code's file corrects
+every check; only the provision numbers of rules the Code's file has no data for (5.2, 5.3)
+and fall-backs for clocks whose ``cite`` names no provision are written here.
+
+Two things make a fair comparison harder than "is N above 10":
+
+* Units. A procedure may count calendar days, weeks or months. Each is turned into the most
+  working days it can ever span (no bank holiday helps), so a breach is never missed and every
+  message says how the number was reached ("15 calendar days can be up to 11 working days").
+* Starting points. The Code's stage 1 response runs 10 working days from acknowledgement,
+  which is itself due 5 working days from receipt. A procedure's response may run from
+  receipt instead. Each deadline is followed back through the clocks that bound its start
+  (assuming the procedure's own earlier deadlines are met) to every point it can be measured
+  from, and compared with the Code at the nearest point both share: "15 working days from
+  receipt" is then compared with the Code's 5 + 10 = 15, not with 10.
+
+Stages are matched by position: the procedure's first formal stage is the Code's stage 1, the
+second its stage 2. Entering the first formal stage (an ``escalated`` event there, after an
+informal stage) counts as the Code's receipt; the time an informal stage takes is reported
+once, under 5.2, not again under every stage 1 clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from .model import RECEIVED, Clock, Duration, Policy, Stage, Start, Unit
+
+Path = list[str | int]
+# A point a deadline can be measured from: an event type and the Code's number of its stage
+# (None for receipt). Stages the Code has no counterpart for get a key the Code never has.
+Anchor = tuple[str, str | None]
+
+# Provisions the Code's policy file has no field for.
+INFORMAL_STAGE = "5.2"
+STAGE_COUNT = "5.3"
+# Used only when the Code clock's `cite` does not start with a provision number.
+_FALLBACK = {
+    ("acknowledged", "1"): "6.2",
+    ("responded", "1"): "6.3",
+    ("acknowledged", "2"): "6.11",
+    ("responded", "2"): "6.14",
+}
+_VERB = {"acknowledged": "acknowledge", "responded": "respond"}
+# Event types as nouns, so messages read as English ("10 working days from acknowledgement").
+_NOUN = {
+    "acknowledged": "acknowledgement",
+    "allocated": "allocation",
+    "contacted": "contact",
+    "draft_issued": "the draft response",
+    "escalated": "the escalation",
+    "interview_held": "the interview",
+    "logged": "logging",
+    "panel_held": "the panel meeting",
+    "responded": "the response",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """One way a procedure's text falls short of the Code.
+
+    ``path`` is the keys and indices into the policy's YAML of the value at fault (or of the
+    mapping that lacks it), for ``putright.yamlfile.locate``. It is excluded from the hash so
+    the dataclass stays hashable while the path stays a plain list.
+    """
+
+    provision: str
+    message: str
+    file: str
+    path: Path = field(default_factory=list, hash=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "provision": self.provision,
+            "message": self.message,
+            "file": self.file,
+            "path": list(self.path),
+        }
+
+
+# --- units --------------------------------------------------------------------------------
+
+
+def _weekdays_in(days: int) -> int:
+    """The most Monday-to-Friday days any run of ``days`` consecutive days can hold."""
+    return 5 * (days // 7) + min(days % 7, 5)
+
+
+@cache
+def _longest_months(months: int) -> int:
+    """The most calendar days ``months`` months can span (a leap year included).
+
+    Starting on the first of a month gives the longest span, since a later start is only ever
+    clamped to a shorter month's end; 48 months cover every leap-year phase.
+    """
+    lengths = [calendar.monthrange(2024 + m // 12, m % 12 + 1)[1] for m in range(48 + months)]
+    return max(sum(lengths[start : start + months]) for start in range(48))
+
+
+def worst_working_days(amount: int, unit: Unit) -> tuple[int, str]:
+    """The most working days a duration can span, and how that was reached ('' if exact)."""
+    if unit == "working_days":
+        return amount, ""
+    if unit == "calendar_days":
+        most = _weekdays_in(amount)
+        return most, f"{amount} calendar days can be up to {most} working days"
+    if unit == "weeks":
+        return 5 * amount, f"{amount} weeks can be up to {5 * amount} working days"
+    days = _longest_months(amount)
+    most = _weekdays_in(days)
+    label = "month" if amount == 1 else "months"
+    return most, f"{amount} {label} can be up to {days} calendar days, so up to {most} working days"
+
+
+def _worst(within: Duration) -> tuple[int | None, str]:
+    """Worst case of a clock's time; None when it is only 'as agreed' (no upper bound)."""
+    if within.amount is None or within.unit is None:
+        return None, ""
+    return worst_working_days(within.amount, within.unit)
+
+
+# --- following deadlines back to where they can be measured from ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """An event is due at most ``days`` working days after an anchor (None: no bound)."""
+
+    days: int | None
+    steps: tuple[str, ...]  # "10 working days from acknowledgement", then what bounds its start
+    path: tuple[str | int, ...]  # the clock nearest the event
+    origin: str  # the anchor in the procedure's own words
+
+    def chain(self) -> str:
+        return ", which is due ".join(self.steps)
+
+    def better_than(self, other: _Reach) -> bool:
+        return self.days is not None and (other.days is None or self.days < other.days)
+
+
+class _View:
+    """A policy with its stages numbered as the Code's: the k-th formal stage is stage k."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.counted = [(i, s) for i, s in enumerate(policy.stages) if _counts(s)]
+        self.number = {s.id: str(k + 1) for k, (_, s) in enumerate(self.counted)}
+        self.index = {s.id: i for i, s in enumerate(policy.stages)}
+
+    def nth(self, number: str) -> tuple[int, Stage] | None:
+        k = int(number) - 1
+        return self.counted[k] if 0 <= k < len(self.counted) else None
+
+    def anchor(self, start: Start, stage_id: str) -> tuple[Anchor, str]:
+        if start.event == RECEIVED:
+            return (RECEIVED, None), "receipt"
+        where = start.stage or stage_id
+        number = self.number.get(where, f"~{where}")
+        noun = _NOUN.get(start.event, start.event)
+        if start.event == "escalated" and number == "1":
+            return (RECEIVED, None), f"the escalation to stage {where}"
+        label = noun if where == stage_id else f"{noun} (stage {where})"
+        return (start.event, number), label
+
+    def reach(self, event: str, stage_id: str) -> dict[Anchor, _Reach]:
+        return self._reach(event, stage_id, frozenset({(event, stage_id)}))
+
+    def _reach(
+        self, event: str, stage_id: str, seen: frozenset[tuple[str, str]]
+    ) -> dict[Anchor, _Reach]:
+        out: dict[Anchor, _Reach] = {}
+        index = self.index.get(stage_id)
+        if index is None:
+            return out
+        for ci, clock in enumerate(self.policy.stages[index].clocks):
+            if event not in clock.until:
+                continue
+            path = ("stages", index, "clocks", ci)
+            days, why = _worst(clock.within)
+            anchor, label = self.anchor(clock.start, stage_id)
+            step = f"{clock.within.describe()} from {label}" + (f" ({why})" if why else "")
+            origins = {anchor: _Reach(0, (), path, label)}
+            key = (clock.start.event, clock.start.stage or stage_id)
+            if anchor[0] != RECEIVED and key not in seen:
+                for far, via in self._reach(key[0], key[1], seen | {key}).items():
+                    if far not in origins or via.better_than(origins[far]):
+                        origins[far] = via
+            for where, origin in origins.items():
+                total = None if days is None or origin.days is None else days + origin.days
+                found = _Reach(total, (step, *origin.steps), path, origin.origin)
+                if where not in out or found.better_than(out[where]):
+                    out[where] = found
+        return out
+
+
+def _counts(stage: Stage) -> bool:
+    """A formal stage other than a 'stage 0': one the Code's two stages can stand for."""
+    return stage.formal and stage.id != "0"
+
+
+def _stage_label(stage: Stage) -> str:
+    plain = f"Stage {stage.id}"
+    return f"stage {stage.id}" if stage.name == plain else f"stage {stage.id} ({stage.name})"
+
+
+def _clock_label(stage: Stage, clock: Clock) -> str:
+    return f"{_stage_label(stage)} clock '{clock.id}' ({clock.name})"
+
+
+def _provision(code_stage: Stage, event: str, number: str) -> str:
+    for clock in code_stage.clocks:
+        if event in clock.until:
+            found = re.search(r"\b(\d+\.\d+)\b", clock.cite)
+            if found:
+                return found.group(1)
+    return _FALLBACK.get((event, number), "")
+
+
+# --- the checks ---------------------------------------------------------------------------
+
+
+def _stage_shape(view: _View, code: _View, file: str) -> list[Breach]:
+    out = []
+    allowed = len(code.counted)
+    for i, stage in enumerate(view.policy.stages):
+        if not _counts(stage):
+            what = "an informal stage" if not stage.formal else "a 'stage 0'"
+            out.append(
+                Breach(
+                    INFORMAL_STAGE,
+                    f"{_stage_label(stage)} is {what}: the Code allows no extra stage such as "
+                    f"'stage 0' or 'informal'; time spent in it delays stage 1, whose clocks "
+                    f"the Code starts at receipt",
+                    file,
+                    ["stages", i, "formal" if not stage.formal else "id"],
+                )
+            )
+    counted = view.counted
+    ids = ", ".join(s.id for _, s in counted)
+    if len(counted) > allowed:
+        for i, stage in counted[allowed:]:
+            out.append(
+                Breach(
+                    STAGE_COUNT,
+                    f"{_stage_label(stage)} is formal stage {view.number[stage.id]} of "
+                    f"{len(counted)} ({ids}): the Code allows exactly {allowed}",
+                    file,
+                    ["stages", i],
+                )
+            )
+    elif len(counted) < allowed:
+        out.append(
+            Breach(
+                STAGE_COUNT,
+                f"the procedure has {len(counted)} formal stage{'' if len(counted) == 1 else 's'}"
+                f"{f' ({ids})' if ids else ''}: the Code requires exactly {allowed}",
+                file,
+                ["stages"],
+            )
+        )
+    return out
+
+
+def _deadline(view: _View, code: _View, event: str, number: str, file: str) -> Breach | None:
+    """Is ``event`` at the procedure's stage ``number`` due no later than the Code allows?"""
+    mine, theirs = view.nth(number), code.nth(number)
+    if mine is None or theirs is None:
+        return None
+    index, stage = mine
+    limits = code.reach(event, theirs[1].id)
+    if not limits:
+        return None
+    provision = _provision(theirs[1], event, number)
+    nearest = min(limits.items(), key=lambda item: item[1].days or 0)
+    allows = _allows(nearest[1])
+    verb = _VERB.get(event, event)
+    clocks = [(ci, c) for ci, c in enumerate(stage.clocks) if event in c.until]
+    if not clocks:
+        return Breach(
+            provision,
+            f"{_stage_label(stage)} sets no time to {verb} (no clock ends at '{event}'); "
+            f"the Code allows {allows}",
+            file,
+            ["stages", index, "clocks"],
+        )
+    if all(c.within.amount is None for _, c in clocks):
+        ci, clock = clocks[0]
+        return Breach(
+            provision,
+            f"{_clock_label(stage, clock)} is '{clock.within.describe()}' with no fallback, so "
+            f"it has no upper bound; the Code allows {allows}",
+            file,
+            ["stages", index, "clocks", ci, "within"],
+        )
+    reach = view.reach(event, stage.id)
+    for anchor, limit in sorted(limits.items(), key=lambda item: item[1].days or 0):
+        if anchor not in reach:
+            continue
+        got = reach[anchor]
+        clock = _clock_at(view, got.path)
+        if got.days is None:
+            return Breach(
+                provision,
+                f"{_clock_label(stage, clock)}: {got.chain()}; an 'as agreed' time with no "
+                f"fallback leaves it with no upper bound; the Code allows {_allows(limit)}",
+                file,
+                [*got.path, "within"],
+            )
+        if got.days <= (limit.days or 0):
+            return None
+        total = f": up to {got.days} working days from {got.origin}" if len(got.steps) > 1 else ""
+        return Breach(
+            provision,
+            f"{_clock_label(stage, clock)}: {got.chain()}{total}; the Code allows {_allows(limit)}",
+            file,
+            [*got.path, "within"],
+        )
+    ci, clock = clocks[0]
+    starts = " or ".join(sorted({r.origin for r in reach.values()}))
+    points = " or ".join(sorted({r.origin for r in limits.values()}))
+    return Breach(
+        provision,
+        f"{_clock_label(stage, clock)} runs from {starts}, which the procedure sets no time "
+        f"for, so its due date has no bound from {points}; the Code allows {allows}",
+        file,
+        ["stages", index, "clocks", ci, "from"],
+    )
+
+
+def _allows(limit: _Reach) -> str:
+    if len(limit.steps) == 1:
+        return limit.chain()
+    return f"{limit.days} working days from {limit.origin} ({limit.chain()})"
+
+
+def _clock_at(view: _View, path: tuple[str | int, ...]) -> Clock:
+    stage_index, clock_index = path[1], path[3]
+    assert isinstance(stage_index, int) and isinstance(clock_index, int)
+    return view.policy.stages[stage_index].clocks[clock_index]
+
+
+def _extensions(view: _View, code: _View, number: str, file: str) -> Breach | None:
+    mine, theirs = view.nth(number), code.nth(number)
+    if mine is None or theirs is None or theirs[1].extension_cap is None:
+        return None
+    index, stage = mine
+    limit = theirs[1].extension_cap
+    provision = limit.provision or ""
+    cap = stage.extension_cap
+    if cap is None:
+        extendable = [(ci, c) for ci, c in enumerate(stage.clocks) if c.extendable]
+        if not extendable:
+            return None  # no extension is allowed at all: stricter than the Code
+        ci, clock = extendable[0]
+        return Breach(
+            provision,
+            f"{_clock_label(stage, clock)} can be extended but {_stage_label(stage)} sets no cap "
+            f"on extensions; the Code allows no more than {limit.working_days} working days "
+            f"without good reason",
+            file,
+            ["stages", index, "clocks", ci, "extendable"],
+        )
+    if cap.working_days > limit.working_days:
+        return Breach(
+            provision,
+            f"{_stage_label(stage)} caps extensions at {cap.working_days} working days; the Code "
+            f"allows no more than {limit.working_days} without good reason",
+            file,
+            ["stages", index, "extension_cap", "working_days"],
+        )
+    return None
+
+
+def _handlers(view: _View, code: _View, file: str) -> Breach | None:
+    wanted = code.policy.rules.different_handler
+    provision = code.policy.rules.different_handler_provision or ""
+    mapped = []
+    for code_id in wanted:
+        number = code.number.get(code_id)
+        mine = view.nth(number) if number else None
+        if mine is None:
+            return None  # the stage is missing: reported under 5.3
+        mapped.append(mine[1].id)
+    have = view.policy.rules.different_handler
+    pairs = set(pairwise(have))
+    missing = [p for p in pairwise(mapped) if p not in pairs]
+    if not missing:
+        return None
+    first, second = missing[0]
+    return Breach(
+        provision,
+        f"no rule that stage {second} is considered by someone other than whoever considered "
+        f"stage {first}; the Code requires a different person",
+        file,
+        ["rules", "different_handler"],
+    )
+
+
+def _refusal_limit(view: _View, code: _View, file: str) -> Breach | None:
+    limit = code.policy.rules.refusal_time_limit_months
+    mine = view.policy.rules.refusal_time_limit_months
+    # No limit at all is more generous than the Code's: only a shorter one is a breach.
+    if limit is None or mine is None or mine >= limit:
+        return None
+    return Breach(
+        code.policy.rules.refusal_time_limit_provision or "",
+        f"complaints may be refused after {mine} months; the Code requires them to be accepted "
+        f"within {limit} months of the issue (or of the resident becoming aware of it)",
+        file,
+        ["rules", "refusal_time_limit", "months"],
+    )
+
+
+def _refusal_reasons(view: _View, code: _View, file: str) -> Breach | None:
+    if not code.policy.rules.escalation_refusal_needs_reason:
+        return None
+    if view.policy.rules.escalation_refusal_needs_reason:
+        return None
+    return Breach(
+        code.policy.rules.escalation_refusal_provision or "",
+        "no requirement to give reasons when refusing to escalate a complaint; the Code allows "
+        "a refusal only for valid reasons, clearly set out",
+        file,
+        ["rules", "escalation_refusal_needs_reason"],
+    )
+
+
+def check_against_code(policy: Policy, code: Policy) -> list[Breach]:
+    """Every way ``policy``'s text falls short of ``code`` (the hoc-2024 Policy).
+
+    In the order of the file: stages, then each Code stage's deadlines and extension cap, then
+    the rules. An empty list means the text meets every timescale and rule the Code has as data.
+    """
+    view, ref = _View(policy), _View(code)
+    file = policy.file
+    out = _stage_shape(view, ref, file)
+    for number in (str(k + 1) for k in range(len(ref.counted))):
+        for event in ("acknowledged", "responded"):
+            found = _deadline(view, ref, event, number, file)
+            if found is not None:
+                out.append(found)
+        capped = _extensions(view, ref, number, file)
+        if capped is not None:
+            out.append(capped)
+    for rule in (_handlers, _refusal_limit, _refusal_reasons):
+        found = rule(view, ref, file)
+        if found is not None:
+            out.append(found)
+    return out
