@@ -1,0 +1,158 @@
+"""``complaints new``: a new case file with the next id, checked before it is written.
+
+A new file has no one's formatting to keep, so it is written with PyYAML: dates plain, text
+with line breaks as ``|`` blocks where YAML allows it, keys in the order of the contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import yaml
+
+from ..errors import EditRefused
+from ..problems import Problem
+from . import values
+from .atomic import create_file
+from .casefiles import CASES_DIR, CaseFile, require_case_repo
+from .guard import verify
+from .ids import next_id
+
+SCHEMA_COPY = ".schemas/case.schema.json"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFields:
+    """A new case as given on the command line or at the prompts (text, checked on use)."""
+
+    received: str
+    channel: str | None = None
+    category: str | None = None
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    summary: str | None = None
+    definition: str | None = None
+    policy: str | None = None
+    kind: str | None = None
+    officer: str | None = None
+    tenure: str | None = None
+    incident_date: str | None = None
+
+
+# Field -> where it goes in the record, in the order the contract writes a case.
+_PLACES: dict[str, str] = {
+    "received": "received",
+    "kind": "kind",
+    "policy": "policy",
+    "channel": "channel",
+    "category": "category",
+    "tenure": "tenure",
+    "officer": "officer",
+    "incident_date": "incident_date",
+    "name": "complainant.name",
+    "email": "complainant.email",
+    "phone": "complainant.phone",
+    "address": "complainant.address",
+    "summary": "summary",
+    "definition": "definition",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseOpened:
+    case_id: str
+    file: CaseFile
+    received: str
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def build_record(case_id: str, given: CaseFields) -> dict[str, Any]:
+    """The record's data, every value checked against the schema (ValueRefused if not)."""
+    record: dict[str, Any] = {"id": case_id}
+    supplied = {f.name: getattr(given, f.name) for f in fields(given)}
+    for name, place in _PLACES.items():
+        text = supplied[name]
+        if text is None or (text.strip() == "" and name != "received"):
+            continue  # an empty answer at a prompt means "not known yet"
+        if place in ("received", "incident_date"):
+            values.parse_date(text, what=f"--{name.replace('_', '-')}")
+        value = values.type_case_value(place, text)
+        if place.startswith("complainant."):
+            # The complainant mapping takes its place at its first field (the order above).
+            record.setdefault("complainant", {})[place.split(".", 1)[1]] = value
+        else:
+            record[place] = value
+    record["events"] = []
+    return record
+
+
+class _CaseDumper(yaml.SafeDumper):
+    """Dates plain; text with line breaks as a ``|`` block where YAML allows one."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+class _Quoted(str):
+    """Text always written in quotes: a phone number keeps its leading zero in any reader."""
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+_CaseDumper.add_representer(str, _represent_str)
+_CaseDumper.add_representer(_Quoted, _represent_quoted)
+
+_DATE_KEYS = frozenset({"received", "incident_date"})
+
+
+def render_record(record: dict[str, Any], schema_ref: str) -> str:
+    shown: dict[str, Any] = {
+        k: (dt.date.fromisoformat(v) if k in _DATE_KEYS else v) for k, v in record.items()
+    }
+    person = shown.get("complainant")
+    if isinstance(person, dict) and "phone" in person:
+        shown["complainant"] = {**person, "phone": _Quoted(person["phone"])}
+    body = yaml.dump(
+        shown,
+        Dumper=_CaseDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=88,
+    )
+    return f"# yaml-language-server: $schema={schema_ref}\n{body}"
+
+
+def schema_ref(root: str, folder: str) -> str:
+    """The editor's schema line, relative to the case's folder (``../../.schemas/...``)."""
+    target = os.path.join(os.path.abspath(root), SCHEMA_COPY)
+    return os.path.relpath(target, os.path.abspath(folder)).replace(os.sep, "/")
+
+
+def open_case(root: str, given: CaseFields, today: dt.date) -> CaseOpened:
+    """Write the new case; EditRefused (nothing written) if it would not be a valid case."""
+    require_case_repo(root)
+    try:
+        received = values.parse_date(given.received, what="--received")
+        build_record("0000-0000", given)  # every value checked before an id is taken
+    except values.ValueRefused as exc:
+        raise EditRefused(f"{exc}; no case was opened") from None
+    case_id = next_id(root, received.year)
+    record = build_record(case_id, given)
+    folder = os.path.join(root, CASES_DIR, f"{received.year:04d}")
+    path = os.path.join(folder, f"{case_id}.yaml")
+    rel = f"{CASES_DIR}/{received.year:04d}/{case_id}.yaml"
+    raw = render_record(record, schema_ref(root, folder)).encode("utf-8")
+    warnings = verify(root, rel, raw, record, today)
+    os.makedirs(folder, exist_ok=True)
+    create_file(path, raw, label=rel)
+    return CaseOpened(case_id, CaseFile(path, rel), received.isoformat(), warnings)
