@@ -1,0 +1,91 @@
+"""`complaints audit`, `complaints retention` and `complaints redact`: evidence and erasure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from ..history.audit import audit_repository
+from ..history.redact import redact_case
+from ..history.report import audit_json, audit_text, retention_json, retention_text
+from ..history.retention import retention_due
+from ..repository import Repository
+from . import cli
+from .options import DATE, format_option, repo_of, resolve_today, today_option
+
+
+@cli.command("audit")
+@today_option
+@format_option("text", "json")
+@click.option(
+    "--fail-on-findings",
+    is_flag=True,
+    help="Exit 1 when there is any finding (by default findings are evidence, not errors).",
+)
+@click.pass_context
+def audit(ctx: click.Context, today: dt.date | None, fmt: str, fail_on_findings: bool) -> None:
+    """Read the Git history of cases/: late records, rewritten dates, late logging.
+
+    Every case's first commit is the date it was logged (UK time); every event's first
+    commit is when it was recorded. Findings: late_event (an event first committed more than
+    audit.late_event_working_days after its date), date_rewritten (an event's date or
+    received changed later), late_logging (first committed more than
+    audit.late_logging_working_days after received; Code 6.2). With --today, commits made
+    after that day are left out.
+    """
+    repo = Repository.open(repo_of(ctx))
+    result = audit_repository(repo.root, repo.settings, repo.calendar, until=today)
+    click.echo(audit_json(result) if fmt == "json" else audit_text(result), nl=False)
+    if fail_on_findings and result.findings:
+        ctx.exit(1)
+
+
+@cli.command("retention")
+@today_option
+@format_option("text", "json")
+@click.pass_context
+def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
+    """List closed cases kept longer than retention.years_after_closure (default 6) years.
+
+    Each with its closed date, the date it became due for erasure and whether its personal
+    data has already been removed (complaints redact).
+    """
+    repo = Repository.open(repo_of(ctx))
+    result = retention_due(repo, resolve_today(today))
+    click.echo(retention_json(result) if fmt == "json" else retention_text(result), nl=False)
+
+
+@cli.command("redact")
+@click.argument("case_id", metavar="ID")
+@click.option(
+    "--commit",
+    "commit",
+    is_flag=True,
+    help="Commit the redacted file alone: '<id>: redact personal data'.",
+)
+@click.option("--force", is_flag=True, help="Redact a case that is not closed.")
+@click.option("--today", type=DATE, default=None, help="The date to record as `redacted:`.")
+@click.pass_context
+def redact(
+    ctx: click.Context, case_id: str, commit: bool, force: bool, today: dt.date | None
+) -> None:
+    """Remove a closed case's personal data, keeping the facts the statistics need.
+
+    Removes the complainant, summary, definition, notes, learning, every event's note,
+    free-text reasons and explanations, remedy descriptions, comments and x- keys (a
+    definition or a free-text reason becomes "[redacted]": that one was recorded is a fact
+    the checks use); sets `redacted:`. Earlier versions stay in the Git history: see
+    docs/guide/evidence.md.
+    """
+    repo = Repository.open(repo_of(ctx))
+    done = redact_case(repo, case_id, resolve_today(today), force=force, commit=commit)
+    if not done.changed:
+        click.echo(f"{done.file}: already redacted; nothing changed")
+    else:
+        removed = ", ".join(done.removed) if done.removed else "comments only"
+        click.echo(f"{done.file}: redacted (removed: {removed})")
+    if done.commit:
+        click.echo(f"committed {done.commit}: {case_id}: redact personal data")
+    elif commit:
+        click.echo("nothing to commit: the file is as committed")

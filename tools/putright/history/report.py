@@ -1,0 +1,84 @@
+"""Audit and retention results as text or JSON (pure: returns strings, prints nothing)."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from .model import AuditResult
+from .retention import RetentionResult
+
+
+def clean_line(text: str) -> str:
+    """One printable line: a file name or id from the repository must not drive the terminal."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def audit_json(result: AuditResult) -> str:
+    return json.dumps(result.to_json(), indent=2) + "\n"
+
+
+def audit_text(result: AuditResult) -> str:
+    lines: list[str] = []
+    cases = {c.id: c for c in result.cases}
+    for case_id, group in groupby(result.findings, key=lambda f: f.case):
+        findings = list(group)
+        case = cases.get(case_id)  # the file where the case is now, or was last
+        where = case.file if case else findings[0].file
+        gone = " (deleted)" if case and case.deleted else ""
+        lines.append(f"{clean_line(case_id)}  {clean_line(where)}{gone}")
+        lines.extend(f"  {f.kind}: {clean_line(f.message)}" for f in findings)
+    if result.notes:
+        if lines:
+            lines.append("")
+        lines.append("Versions the audit could not read (skipped):")
+        lines.extend(
+            f"  {clean_line(n.file)} in {n.commit}: {clean_line(n.message)}" for n in result.notes
+        )
+    if lines:
+        lines.append("")
+    affected = len({f.case for f in result.findings})
+    read = f"{len(result.cases)} case(s) in {result.commits} commit(s) read"
+    if result.findings:
+        lines.append(f"{len(result.findings)} finding(s) in {affected} case(s); {read}.")
+    else:
+        lines.append(f"No findings: {read}.")
+    return "\n".join(lines) + "\n"
+
+
+def retention_json(result: RetentionResult) -> str:
+    return json.dumps(result.to_json(), indent=2) + "\n"
+
+
+def retention_text(result: RetentionResult) -> str:
+    lines: list[str] = []
+    if result.rows:
+        header = ("case", "closed", "due", "redacted", "file")
+        rows = [
+            (
+                clean_line(r.id),
+                r.closed.isoformat(),
+                r.due.isoformat(),
+                r.redacted.isoformat() if r.redacted else "no",
+                clean_line(r.file),
+            )
+            for r in result.rows
+        ]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+        for row in [header, *rows]:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            lines.append("  ".join([*cells, row[-1]]))
+        lines.append("")
+    lines.extend(
+        f"{p.file}:{p.line or 1}: {clean_line(p.message)} (not checked)" for p in result.problems
+    )
+    outstanding = len(result.outstanding)
+    period = f"closed more than {result.years} year(s) before {result.today.isoformat()}"
+    if not result.rows:
+        lines.append(f"No cases {period}.")
+    else:
+        lines.append(
+            f"{len(result.rows)} case(s) {period}; {outstanding} still hold personal data "
+            "(complaints redact ID)."
+        )
+    return "\n".join(lines) + "\n"
