@@ -16,7 +16,7 @@ from .options import DATE, format_option, repo_of, resolve_today, today_option
 
 
 @cli.command("audit")
-@today_option
+@today_option(help="Read the history as it stood on this date: later commits are left out.")
 @format_option("text", "json")
 @click.option(
     "--fail-on-findings",
@@ -42,7 +42,7 @@ def audit(ctx: click.Context, today: dt.date | None, fmt: str, fail_on_findings:
 
 
 @cli.command("retention")
-@today_option
+@today_option(help="Judge retention as of this date (default: today).")
 @format_option("text", "json")
 @click.pass_context
 def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:

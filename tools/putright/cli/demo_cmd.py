@@ -38,7 +38,7 @@ def _policy_ids(repo: str) -> set[str]:
 
 
 @cli.command("demo")
-@today_option
+@today_option(help="Date the demo cases up to this day (default: today).")
 @click.option(
     "--count",
     type=click.IntRange(min=demo.MIN_DEMO_COUNT),

@@ -36,14 +36,16 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 DATE = DateType()
 
 
-def today_option(func: F) -> F:
-    """--today: evaluate the records as of this date (events after it are ignored)."""
-    return click.option(
-        "--today",
-        type=DATE,
-        default=None,
-        help="Evaluate as of this date (default: today). Events dated after it are ignored.",
-    )(func)
+TODAY_HELP = "Evaluate as of this date (default: today). Events dated after it are ignored."
+
+
+def today_option(func: F | None = None, *, help: str = TODAY_HELP) -> Any:
+    """--today D: "today" is always injectable. Use bare, or with help= for a command's own sense."""
+
+    def decorate(f: F) -> F:
+        return click.option("--today", type=DATE, default=None, help=help)(f)
+
+    return decorate(func) if func is not None else decorate
 
 
 def resolve_today(value: dt.date | None) -> dt.date:
