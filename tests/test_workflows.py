@@ -1,0 +1,709 @@
+"""The GitHub Actions workflows: valid against GitHub's schema, one source (the package's
+templates, copied byte for byte into .github/workflows/), and every shell step run here for
+real in a temporary case repository.
+
+Only `gh` (an external service) is faked, by a script on PATH that records its arguments;
+`complaints` itself runs as installed. Steps that need `complaints site build` are skipped
+while that command does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import git
+import pytest
+import yaml
+
+from putright.calendar import WorkingCalendar
+from putright.scaffold import workflow_files
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "tools" / "putright" / "scaffold" / "templates" / "workflows"
+WORKFLOWS = sorted(TEMPLATES.glob("*.yml"))
+HAS_SITE = importlib.util.find_spec("putright.cli.site_cmd") is not None
+HAS_PUBLIC = HAS_SITE and importlib.util.find_spec("putright.site.public") is not None
+needs_site = pytest.mark.skipif(
+    not HAS_SITE, reason="`complaints site build` (cli/site_cmd.py) is not there yet"
+)
+needs_public = pytest.mark.skipif(
+    not HAS_PUBLIC, reason="the public generator (site/public.py) is not there yet"
+)
+# Personal data planted in the fixture cases: none of it may reach the tracking issue.
+SECRETS = ("Jane Secretname", "SECRET-SUMMARY", "SECRET-REMEDY", "jsmith")
+
+
+def load_workflow(path: Path) -> dict[Any, Any]:
+    data: dict[Any, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads a bare `on:` key as True; GitHub reads it as "on".
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def steps(workflow: dict[Any, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (job_id, step) for job_id, job in workflow["jobs"].items() for step in job.get("steps", [])
+    ]
+
+
+def step(workflow: dict[Any, Any], name: str) -> dict[str, Any]:
+    found = [s for _, s in steps(workflow) if s.get("name") == name]
+    assert len(found) == 1, f"no single step named {name!r}"
+    return found[0]
+
+
+CHECK = load_workflow(TEMPLATES / "check.yml")
+OVERDUE = load_workflow(TEMPLATES / "overdue.yml")
+PUBLISH = load_workflow(TEMPLATES / "publish.yml")
+
+
+# --- one source, valid files ----------------------------------------------------------------
+
+
+def test_the_package_ships_the_three_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "overdue.yml", "publish.yml"]
+    assert set(workflow_files()) == {f".github/workflows/{p.name}" for p in WORKFLOWS}
+
+
+@pytest.mark.parametrize("template", WORKFLOWS, ids=lambda p: p.name)
+def test_the_repository_copy_is_byte_identical(template: Path) -> None:
+    copy = ROOT / ".github" / "workflows" / template.name
+    assert copy.read_bytes() == template.read_bytes(), (
+        f".github/workflows/{template.name} differs from the package's template: edit the template "
+        "(tools/putright/scaffold/templates/workflows/) and run `complaints ci workflows --write`"
+    )
+
+
+def test_the_repository_codeowners_example_is_the_packages() -> None:
+    template = (
+        ROOT / "tools" / "putright" / "scaffold" / "templates" / "github" / "CODEOWNERS.example"
+    )
+    assert (ROOT / ".github" / "CODEOWNERS.example").read_bytes() == template.read_bytes()
+
+
+def test_ci_workflows_command_agrees(run: Callable[..., Any], tmp_path: Path) -> None:
+    assert run("--repo", str(ROOT), "ci", "workflows").exit_code == 0
+    stale = run("--repo", str(tmp_path), "ci", "workflows")
+    assert stale.exit_code == 1 and "missing" in stale.stdout
+    written = run("--repo", str(tmp_path), "ci", "workflows", "--write")
+    assert written.exit_code == 0
+    for template in WORKFLOWS:
+        assert (
+            tmp_path / ".github" / "workflows" / template.name
+        ).read_bytes() == template.read_bytes()
+    assert run("--repo", str(tmp_path), "ci", "workflows").exit_code == 0
+
+
+def test_every_workflow_is_valid_for_github() -> None:
+    files = [str(p) for p in WORKFLOWS] + [
+        str(p) for p in sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    ]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *files,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- what each workflow may do ----------------------------------------------------------------
+
+
+def test_check_runs_on_pull_requests_and_main_and_only_reads() -> None:
+    assert set(CHECK["on"]) == {"pull_request", "push", "workflow_dispatch"}
+    assert CHECK["on"]["push"]["branches"] == ["main"]
+    assert CHECK["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in CHECK["jobs"].values())
+
+
+def test_check_keeps_the_dashboard_briefly_and_never_publishes_it() -> None:
+    uses = [s["uses"].split("@")[0] for _, s in steps(CHECK) if "uses" in s]
+    assert "actions/upload-pages-artifact" not in uses and "actions/deploy-pages" not in uses
+    upload = next(
+        s for _, s in steps(CHECK) if s.get("uses", "").startswith("actions/upload-artifact@")
+    )
+    assert upload["with"]["path"] == "site"
+    assert 1 <= upload["with"]["retention-days"] <= 7
+    runs = [s["run"] for _, s in steps(CHECK) if "run" in s]
+    assert any("complaints check --format github" in r for r in runs)
+    assert any("complaints site build --out site" in r for r in runs)
+
+
+def test_overdue_runs_weekday_mornings_and_may_write_issues_only() -> None:
+    assert OVERDUE["on"]["schedule"] == [{"cron": "0 7 * * 1-5"}]
+    assert "workflow_dispatch" in OVERDUE["on"]
+    assert OVERDUE["permissions"] == {"contents": "read", "issues": "write"}
+    assert (
+        "complaints check --fail-on overdue --format github"
+        in step(OVERDUE, "Check the deadlines")["run"]
+    )
+    # The issue is updated even when the check step failed (that is when it matters).
+    assert "!cancelled()" in step(OVERDUE, "Update the tracking issue")["if"]
+
+
+def test_publish_builds_the_public_site_and_only_its_deploy_job_may_write_pages() -> None:
+    assert set(PUBLISH["on"]) == {"push", "workflow_dispatch"}
+    assert PUBLISH["on"]["push"]["branches"] == ["main"]
+    assert PUBLISH["permissions"] == {"contents": "read"}
+    assert PUBLISH["jobs"]["pages"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "permissions" not in PUBLISH["jobs"]["public-repository"]
+    assert (
+        "complaints site build --public --out public-site"
+        in step(PUBLISH, "Build the public site")["run"]
+    )
+    deploy = PUBLISH["jobs"]["pages"]["steps"][0]["uses"].split("@")[0]
+    assert deploy == "actions/deploy-pages"
+    # The two ways to publish exclude each other.
+    assert PUBLISH["jobs"]["pages"]["if"] == "${{ vars.PUBLIC_SITE_REPO == '' }}"
+    assert PUBLISH["jobs"]["public-repository"]["if"] == "${{ vars.PUBLIC_SITE_REPO != '' }}"
+
+
+@pytest.mark.parametrize("template", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_is_pasted_into_a_script(template: Path) -> None:
+    # ${{ }} in a run: script is text substitution before bash sees it (a branch name or an
+    # issue title could inject commands); values reach scripts through env: instead.
+    for _, s in steps(load_workflow(template)):
+        assert "${{" not in s.get("run", ""), s.get("name")
+
+
+@pytest.mark.parametrize("template", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_major_version(template: Path) -> None:
+    for _, s in steps(load_workflow(template)):
+        if "uses" in s:
+            assert re.fullmatch(r"actions/[a-z-]+@v\d+", s["uses"]), s["uses"]
+
+
+# --- running the steps ------------------------------------------------------------------------
+
+
+def case_repository(root: Path, run: Callable[..., Any]) -> Path:
+    """A repository made by `complaints init`, as a trust's would be."""
+    result = run(
+        "init", str(root), "--organisation", "Test Housing Trust", "--homes", "100", "--no-input"
+    )
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def due_soon_received(calendar: WorkingCalendar, today: dt.date) -> dt.date:
+    """A received date whose acknowledgement (5 working days) falls due within 2 working days."""
+    day = today
+    while calendar.add(day, 5) > calendar.add(today, 1):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def add_cases(repo: Path, *, overdue: bool = True) -> None:
+    """An overdue case (repair remedy and stage 1 response past due) and a due-soon one, as of
+    the real today: the workflow scripts run `complaints` without --today, as GitHub does."""
+    today = dt.date.today()
+    calendar = WorkingCalendar("ENG", ())
+    folder = repo / "cases" / str(today.year)
+    folder.mkdir(parents=True, exist_ok=True)
+    soon = due_soon_received(calendar, today)
+    (folder / f"{today.year}-0002.yaml").write_text(
+        f"id: {today.year}-0002\nreceived: {soon.isoformat()}\nofficer: jsmith\n"
+        "complainant: {name: Jane Secretname}\nsummary: SECRET-SUMMARY\nevents: []\n",
+        encoding="utf-8",
+    )
+    if overdue:
+        received = today - dt.timedelta(days=60)
+        acknowledged = calendar.add(received, 1)
+        (folder / f"{today.year}-0001.yaml").write_text(
+            f"id: {today.year}-0001\nreceived: {received.isoformat()}\nofficer: jsmith\n"
+            "complainant:\n  name: Jane Secretname\nsummary: The SECRET-SUMMARY.\nevents:\n"
+            f"  - {{date: {acknowledged.isoformat()}, type: acknowledged, stage: 1, by: jsmith}}\n",
+            encoding="utf-8",
+        )
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# A stand-in for GitHub's CLI: records each call (and any --body-file's content) as JSON lines.
+python3 - "$@" <<'PY'
+import json, os, sys
+args = sys.argv[1:]
+body = None
+if "--body-file" in args:
+    with open(args[args.index("--body-file") + 1], encoding="utf-8") as f:
+        body = f.read()
+with open(os.environ["FAKE_GH_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps({"args": args, "body": body}) + "\\n")
+PY
+if [ "$1 $2" = "issue list" ]; then printf '%s' "${FAKE_GH_OPEN_ISSUE:-}"; fi
+"""
+
+
+def fake_bin(tmp: Path, name: str, script: str) -> Path:
+    folder = tmp / "fake-bin"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(script, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return folder
+
+
+def expression_values(**extra: str) -> dict[str, str]:
+    return {
+        "${{ github.token }}": "fake-token",
+        "${{ github.repository }}": "example-trust/complaints",
+        "${{ vars.PUBLIC_SITE_REPO }}": "example-trust/complaints-site",
+        "${{ vars.PUBLIC_SITE_BRANCH || 'main' }}": "main",
+        "${{ secrets.PUBLIC_SITE_DEPLOY_KEY }}": "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n-----END OPENSSH PRIVATE KEY-----",
+        **extra,
+    }
+
+
+def run_step(
+    s: dict[str, Any],
+    cwd: Path,
+    tmp: Path,
+    *,
+    path_prefix: Path | None = None,
+    env: dict[str, str] | None = None,
+    expressions: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """A `run:` step as the runner runs it: `bash -e` in the workspace, the step's env: with
+    its expressions replaced by known values (an unknown expression fails the test)."""
+    known = expressions or expression_values()
+    environ = dict(os.environ)
+    summary = tmp / "step-summary.md"
+    runner_temp = tmp / "runner-temp"
+    runner_temp.mkdir(exist_ok=True)
+    environ.update(
+        GITHUB_STEP_SUMMARY=str(summary),
+        RUNNER_TEMP=str(runner_temp),
+        GITHUB_ACTIONS="true",
+        CI="true",
+    )
+    for key, value in (s.get("env") or {}).items():
+        text = str(value)
+        for expression in re.findall(r"\$\{\{.*?\}\}", text):
+            assert expression in known, f"test knows no value for {expression}"
+            text = text.replace(expression, known[expression])
+        environ[key] = text
+    environ.update(env or {})
+    if path_prefix is not None:
+        environ["PATH"] = f"{path_prefix}{os.pathsep}{environ['PATH']}"
+    return subprocess.run(
+        ["bash", "-e", "-c", s["run"]],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def run_steps(workflow: dict[Any, Any]) -> list[str]:
+    return [str(s["name"]) for _, s in steps(workflow) if "run" in s]
+
+
+def test_every_script_step_is_run_below() -> None:
+    # Each `run:` step is executed by a test in this file: a new step needs a test here.
+    covered = {
+        ("check", "Install Putright"),
+        ("check", "Check the case records"),
+        ("check", "Build the staff dashboard"),
+        ("overdue", "Install Putright"),
+        ("overdue", "Check the deadlines"),
+        ("overdue", "Update the tracking issue"),
+        ("publish", "Install Putright"),
+        ("publish", "Check the case records"),
+        ("publish", "Build the public site"),
+        ("publish", "Push to the public repository"),
+    }
+    found = {("check", n) for n in run_steps(CHECK)}
+    found |= {("overdue", n) for n in run_steps(OVERDUE)}
+    found |= {("publish", n) for n in run_steps(PUBLISH)}
+    assert found == covered
+
+
+@pytest.mark.parametrize("workflow", [CHECK, PUBLISH], ids=["check", "publish"])
+def test_check_step_passes_valid_records_and_writes_the_summary(
+    workflow: dict[Any, Any], tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo)
+    done = run_step(step(workflow, "Check the case records"), repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    summary = (tmp_path / "step-summary.md").read_text(encoding="utf-8")
+    assert "Complaints check" in summary and "2 case files" in summary.replace("**", "")
+
+
+@pytest.mark.parametrize("workflow", [CHECK, PUBLISH], ids=["check", "publish"])
+def test_check_step_fails_an_invalid_record_with_an_annotation(
+    workflow: dict[Any, Any], tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    (repo / "cases" / "2026").mkdir(parents=True)
+    (repo / "cases" / "2026" / "2026-0009.yaml").write_text(
+        "id: 2026-0009\nreceived: 2026-02-30\nevents: []\n", encoding="utf-8"
+    )
+    done = run_step(step(workflow, "Check the case records"), repo, tmp_path)
+    assert done.returncode == 1
+    assert re.search(r"^::error file=cases/2026/2026-0009\.yaml,line=2", done.stdout, re.M), (
+        done.stdout
+    )
+
+
+@needs_site
+def test_check_builds_the_staff_dashboard_where_the_upload_step_looks(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo)
+    done = run_step(step(CHECK, "Build the staff dashboard"), repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    upload = step(CHECK, "Keep the dashboard for reviewers")
+    assert (repo / upload["with"]["path"] / "index.html").is_file()
+
+
+@needs_public
+def test_publish_builds_the_public_site_where_the_upload_steps_look(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo)
+    done = run_step(step(PUBLISH, "Build the public site"), repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("Keep it for GitHub Pages", "Keep it for the public repository"):
+        assert (repo / step(PUBLISH, name)["with"]["path"] / "index.html").is_file()
+    published = "\n".join(
+        p.read_text("utf-8", errors="replace") for p in (repo / "public-site").rglob("*.html")
+    )
+    for secret in SECRETS:
+        assert secret not in published
+
+
+def test_overdue_check_fails_when_something_is_overdue(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo)
+    done = run_step(step(OVERDUE, "Check the deadlines"), repo, tmp_path)
+    assert done.returncode == 1
+    summary = (tmp_path / "step-summary.md").read_text(encoding="utf-8")
+    year = dt.date.today().year
+    assert f"{year}\\-0001" in summary or f"{year}-0001" in summary
+    assert "due soon" in summary
+
+
+def test_overdue_check_passes_when_nothing_is_overdue(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo, overdue=False)
+    done = run_step(step(OVERDUE, "Check the deadlines"), repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def gh_calls(tmp: Path) -> list[dict[str, Any]]:
+    log = tmp / "gh.log"
+    return (
+        [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+        if log.exists()
+        else []
+    )
+
+
+def run_issue_step(
+    tmp: Path, repo: Path, open_issue: str
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
+    fake = fake_bin(tmp, "gh", FAKE_GH)
+    done = run_step(
+        step(OVERDUE, "Update the tracking issue"),
+        repo,
+        tmp,
+        path_prefix=fake,
+        env={"FAKE_GH_LOG": str(tmp / "gh.log"), "FAKE_GH_OPEN_ISSUE": open_issue},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    calls = gh_calls(tmp)
+    # Every call is about the label, or about issues of this repository (GH_REPO from env).
+    assert calls[0]["args"][:3] == ["label", "create", "putright-overdue"]
+    assert calls[1]["args"][:2] == ["issue", "list"] and "putright-overdue" in calls[1]["args"]
+    for call in calls:
+        text = json.dumps(call)
+        for secret in SECRETS:
+            assert secret not in text, f"{secret!r} reached gh: {call['args']}"
+    return done, calls[2:]
+
+
+def test_tracking_issue_is_opened_when_something_is_overdue(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo)
+    _, calls = run_issue_step(tmp_path, repo, open_issue="")
+    assert len(calls) == 1
+    args, body = calls[0]["args"], calls[0]["body"]
+    assert args[:2] == ["issue", "create"]
+    assert args[args.index("--label") + 1] == "putright-overdue"
+    assert args[args.index("--title") + 1] == "Overdue complaint deadlines"
+    year = dt.date.today().year
+    assert f"| {year}-0001 | 1 | Stage 1 response |" in body
+    assert "### Due soon" in body and f"| {year}-0002 | 1 |" in body
+
+
+def test_tracking_issue_is_rewritten_while_something_is_overdue(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo)
+    _, calls = run_issue_step(tmp_path, repo, open_issue="17")
+    assert [c["args"][:3] for c in calls] == [["issue", "edit", "17"]]
+    assert "Overdue complaint deadlines" in calls[0]["body"]
+
+
+def test_tracking_issue_is_closed_when_nothing_is_overdue(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo, overdue=False)
+    _, calls = run_issue_step(tmp_path, repo, open_issue="17")
+    assert [c["args"][:3] for c in calls] == [["issue", "close", "17"]]
+    assert f"Nothing is overdue as of {dt.date.today().isoformat()}." in calls[0]["args"]
+
+
+def test_no_tracking_issue_is_opened_when_nothing_is_overdue(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    add_cases(repo, overdue=False)
+    done, calls = run_issue_step(tmp_path, repo, open_issue="")
+    assert calls == []
+    assert "Nothing is overdue" in done.stdout
+
+
+FAKE_PYTHON = """#!/usr/bin/env bash
+echo "$@" >> "$FAKE_PYTHON_LOG"
+"""
+
+
+@pytest.mark.parametrize("workflow", [CHECK, OVERDUE, PUBLISH], ids=["check", "overdue", "publish"])
+def test_install_step_uses_the_pin_in_a_trust_repository_and_the_source_here(
+    workflow: dict[Any, Any], tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    fake = fake_bin(tmp_path, "python", FAKE_PYTHON)
+    log = tmp_path / "python.log"
+    install = step(workflow, "Install Putright")
+    for cwd in (repo, ROOT):
+        done = run_step(install, cwd, tmp_path, path_prefix=fake, env={"FAKE_PYTHON_LOG": str(log)})
+        assert done.returncode == 0, done.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "-m pip install -r requirements.txt",
+        "-m pip install -e .",
+    ]
+    assert (
+        (repo / "requirements.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()[-1]
+        .startswith("putright==")
+    )
+
+
+def public_site(tmp: Path, pages: dict[str, str]) -> Path:
+    """A fresh workspace (each job starts with one) holding a built public site."""
+    workspace = tmp / f"workspace-{len(list(tmp.glob('workspace-*')))}"
+    for name, text in pages.items():
+        (workspace / "public-site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / "public-site" / name).write_text(text, encoding="utf-8")
+    return workspace
+
+
+def push_env(tmp: Path, bare: Path) -> dict[str, str]:
+    # The step pushes to git@github.com:<repo>.git; Git's url.insteadOf sends it to a local
+    # bare repository instead, so the script runs unchanged and no network is used.
+    return {
+        "HOME": str(tmp / "home"),
+        "GIT_CONFIG_COUNT": "1",
+        "GIT_CONFIG_KEY_0": f"url.{bare}.insteadOf",
+        "GIT_CONFIG_VALUE_0": "git@github.com:example-trust/complaints-site.git",
+        "GIT_CONFIG_GLOBAL": str(tmp / "gitconfig"),
+    }
+
+
+def test_public_repository_step_replaces_the_site_and_pushes(tmp_path: Path) -> None:
+    bare = tmp_path / "site.git"
+    git.Repo.init(bare, bare=True, initial_branch="main")
+    (tmp_path / "home").mkdir()
+    push = step(PUBLISH, "Push to the public repository")
+
+    # Into an empty public repository (the clone finds no branch and starts one).
+    first = run_step(
+        push,
+        public_site(tmp_path, {"index.html": "<h1>2025-26</h1>", "old.html": "x"}),
+        tmp_path,
+        env=push_env(tmp_path, bare),
+    )
+    assert first.returncode == 0, first.stdout + first.stderr
+    tree = git.Repo(bare).commit("main").tree
+    assert sorted(str(b.path) for b in tree.traverse()) == [".nojekyll", "index.html", "old.html"]  # type: ignore[union-attr]
+    key = tmp_path / "home" / ".ssh" / "public_site_key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+
+    # The site is replaced whole: a page no longer built is removed from the public repository.
+    again = run_step(
+        push,
+        public_site(tmp_path, {"index.html": "<h1>2026-27</h1>"}),
+        tmp_path,
+        env=push_env(tmp_path, bare),
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+    commits = list(git.Repo(bare).iter_commits("main"))
+    assert len(commits) == 2
+    assert sorted(str(b.path) for b in commits[0].tree.traverse()) == [".nojekyll", "index.html"]  # type: ignore[union-attr]
+    assert commits[0].tree["index.html"].data_stream.read() == b"<h1>2026-27</h1>"
+
+    same = run_step(
+        push,
+        public_site(tmp_path, {"index.html": "<h1>2026-27</h1>"}),
+        tmp_path,
+        env=push_env(tmp_path, bare),
+    )
+    assert same.returncode == 0 and "has not changed" in same.stdout
+    assert len(list(git.Repo(bare).iter_commits("main"))) == 2
+
+
+def test_public_repository_step_needs_the_deploy_key(tmp_path: Path) -> None:
+    push = step(PUBLISH, "Push to the public repository")
+    values = expression_values(**{"${{ secrets.PUBLIC_SITE_DEPLOY_KEY }}": ""})
+    done = run_step(
+        push,
+        public_site(tmp_path, {"index.html": "x"}),
+        tmp_path,
+        expressions=values,
+        env={"HOME": str(tmp_path)},
+    )
+    assert done.returncode == 1
+    assert "::error::" in done.stdout and "PUBLIC_SITE_DEPLOY_KEY" in done.stdout
+
+
+def test_scripts_parse_as_bash() -> None:
+    for template in WORKFLOWS:
+        for _, s in steps(load_workflow(template)):
+            if "run" in s:
+                checked = subprocess.run(
+                    ["bash", "-n", "-c", s["run"]], capture_output=True, text=True, check=False
+                )
+                assert checked.returncode == 0, (
+                    f"{template.name}: {s.get('name')}: {checked.stderr}"
+                )
+
+
+# --- the tracking issue's content -------------------------------------------------------------
+
+
+def test_overdue_report_holds_ids_stages_deadlines_and_dates_only() -> None:
+    from putright.check import CheckResult
+    from putright.ci import overdue_report, render_json, render_markdown
+    from putright.engine.results import ActionResult, CaseResult, ClockResult
+
+    today = dt.date(2026, 3, 20)
+
+    def clock(stage: str, name: str, due: dt.date, state: Any) -> ClockResult:
+        return ClockResult(stage, name.lower(), name, dt.date(2026, 3, 1), due, None, state)
+
+    case = CaseResult(
+        "2026-0042",
+        "cases/2026/2026-0042.yaml",
+        "hoc-2024",
+        "complaint",
+        "1",
+        True,
+        dt.date(2026, 3, 1),
+        officer="jsmith",
+        clocks=[
+            clock("1", "Acknowledge | *define*", dt.date(2026, 3, 6), "overdue"),
+            clock("1", "Stage 1 response", dt.date(2026, 3, 23), "due_soon"),
+            clock("1", "Met one", dt.date(2026, 3, 2), "met"),
+        ],
+        actions=[
+            ActionResult("1", "decision_changed", 0, 0, dt.date(2026, 3, 10), None, "overdue")
+        ],
+    )
+    result = CheckResult(today=today, cases=[case], files=2)
+    result.problems = []
+    report = overdue_report(result)
+    assert [(r.deadline, r.days) for r in report.overdue] == [
+        ("Acknowledge | *define*", 14),
+        ("Remedy: decision changed", 10),
+    ]
+    assert [(r.deadline, r.days) for r in report.due_soon] == [("Stage 1 response", 3)]
+
+    data = json.loads(render_json(report))
+    assert data["today"] == "2026-03-20" and data["invalid_files"] == 0
+    assert set(data["overdue"][0]) == {"case", "stage", "deadline", "due", "days_overdue"}
+    assert set(data["due_soon"][0]) == {"case", "stage", "deadline", "due", "days_left"}
+
+    body = render_markdown(report)
+    assert "jsmith" not in body and "jsmith" not in json.dumps(data)
+    # Text from files cannot make table cells or formatting.
+    assert "| 2026-0042 | 1 | Acknowledge \\| \\*define\\* | 2026-03-06 | 14 |" in body
+    assert "**2** deadline(s) overdue in **1** case(s)" in body
+
+
+def test_overdue_report_says_when_files_could_not_be_read(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    (repo / "cases" / "bad.yaml").write_text("id: [\n", encoding="utf-8")
+    done = run("--repo", str(repo), "ci", "overdue-report", "--today", "2026-03-20")
+    assert done.exit_code == 0
+    assert "Nothing is overdue as of 2026-03-20." in done.stdout
+    assert "**1** case file(s) could not be read" in done.stdout
+
+
+def test_a_long_overdue_list_stays_within_githubs_issue_size() -> None:
+    from putright.check import CheckResult
+    from putright.ci import overdue_report, render_markdown
+    from putright.engine.results import CaseResult, ClockResult
+
+    today = dt.date(2026, 3, 20)
+    cases = [
+        CaseResult(
+            f"2025-{n:04d}",
+            f"cases/2025/2025-{n:04d}.yaml",
+            "hoc-2024",
+            "complaint",
+            "2",
+            True,
+            dt.date(2025, 1, 1),
+            clocks=[
+                ClockResult(
+                    "2",
+                    "respond",
+                    "Stage 2 final response",
+                    today,
+                    dt.date(2025, 2, 1),
+                    None,
+                    "overdue",
+                )
+            ],
+        )
+        for n in range(1, 3001)
+    ]
+    body = render_markdown(overdue_report(CheckResult(today=today, cases=cases, files=3000)))
+    assert len(body) < 65536
+    assert "…and 2600 more" in body and "**3000** deadline(s) overdue" in body

@@ -1,0 +1,78 @@
+"""The files `complaints init` writes, as the package ships them (package data, read-only).
+
+Workflows are copied byte for byte, never rendered: they are also the files this repository's
+own .github/workflows/ holds (a test keeps the two identical), so what a trust runs is what
+Putright's CI runs, and GitHub's ``${{ }}`` expressions in them never meet a template engine.
+The few rendered templates (``*.tmpl``) use ``string.Template`` (``${name}``): it fails loudly
+on a placeholder with no value, and needs no escaping of YAML or Markdown braces.
+"""
+
+from __future__ import annotations
+
+import string
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import yaml
+
+from ..schemas import SCHEMA_FILES
+
+WORKFLOWS = ("check.yml", "overdue.yml", "publish.yml")
+WORKFLOWS_DIR = ".github/workflows"
+SCHEMAS_DIR = ".schemas"
+
+
+def _templates() -> Traversable:
+    return resources.files(__package__).joinpath("templates")
+
+
+def template_bytes(name: str) -> bytes:
+    """A template file by its path under scaffold/templates/ ("workflows/check.yml")."""
+    return _templates().joinpath(name).read_bytes()
+
+
+def render(name: str, values: dict[str, str]) -> str:
+    """A ``string.Template`` under scaffold/templates/, every placeholder filled (KeyError if not)."""
+    return string.Template(template_bytes(name).decode("utf-8")).substitute(values)
+
+
+def workflow_files() -> dict[str, bytes]:
+    """.github/workflows/<name> -> content, for every workflow a case repository gets."""
+    return {f"{WORKFLOWS_DIR}/{name}": template_bytes(f"workflows/{name}") for name in WORKFLOWS}
+
+
+def schema_files() -> dict[str, bytes]:
+    """.schemas/<file> -> content, for every schema the package has.
+
+    Reads the package folder rather than the known names so a schema still being written
+    (or a new one) is copied as soon as it exists, and a missing one is simply left out.
+    """
+    folder = resources.files("putright.schemas")
+    names = {entry.name for entry in folder.iterdir() if entry.name.endswith(".schema.json")}
+    names |= {name for name in SCHEMA_FILES.values() if folder.joinpath(name).is_file()}
+    return {f"{SCHEMAS_DIR}/{name}": folder.joinpath(name).read_bytes() for name in sorted(names)}
+
+
+def _policy_folder() -> Traversable:
+    # data/policies links to the repository's policies/ in a checkout; a wheel holds copies.
+    return resources.files("putright").joinpath("data", "policies")
+
+
+def policy_bytes(policy_id: str) -> bytes:
+    return _policy_folder().joinpath(f"{policy_id}.yaml").read_bytes()
+
+
+def available_policies() -> dict[str, str]:
+    """id -> name of every procedure the package ships, from each file's `name:`."""
+    found: dict[str, str] = {}
+    folder = _policy_folder()
+    if not folder.is_dir():
+        return found
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        policy_id = entry.name.removesuffix(".yaml")
+        data = yaml.safe_load(entry.read_text("utf-8"))
+        name = data.get("name") if isinstance(data, dict) else None
+        found[policy_id] = str(name) if name else policy_id
+    return found
