@@ -12,7 +12,7 @@ from ..history.report import audit_json, audit_text, retention_json, retention_t
 from ..history.retention import retention_due
 from ..repository import Repository
 from . import cli
-from .options import DATE, format_option, repo_of, resolve_today, today_option
+from .options import format_option, repo_of, resolve_today, today_option
 
 
 @cli.command("audit")
@@ -65,7 +65,7 @@ def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     help="Commit the redacted file alone: '<id>: redact personal data'.",
 )
 @click.option("--force", is_flag=True, help="Redact a case that is not closed.")
-@click.option("--today", type=DATE, default=None, help="The date to record as `redacted:`.")
+@today_option(help="The date to record as `redacted:` (default: today).")
 @click.pass_context
 def redact(
     ctx: click.Context, case_id: str, commit: bool, force: bool, today: dt.date | None

@@ -5,30 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-import tempfile
 
 import click
 
 from .. import demo
 from ..calendar import WorkingCalendar
 from ..config import CONFIG_FILE, load_settings
+from ..editing.atomic import write_file
 from . import cli
 from .options import repo_of, resolve_today, today_option
-
-
-def _write_atomically(path: str, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a case."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".demo-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def _policy_ids(repo: str) -> set[str]:
@@ -84,7 +69,7 @@ def demo_command(
             os.unlink(path)
         click.echo(f"removed {len(old)} case file(s) from {cases_dir}")
     for rel, text in cases:
-        _write_atomically(os.path.join(repo, *rel.split("/")), text)
+        write_file(os.path.join(repo, *rel.split("/")), text.encode("utf-8"))
         click.echo(f"wrote {rel}")
     years = sorted({rel.split("/")[1] for rel, _ in cases})
     click.echo(

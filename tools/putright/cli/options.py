@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import click
 
@@ -39,7 +39,15 @@ DATE = DateType()
 TODAY_HELP = "Evaluate as of this date (default: today). Events dated after it are ignored."
 
 
-def today_option(func: F | None = None, *, help: str = TODAY_HELP) -> Any:
+@overload
+def today_option(func: F) -> F: ...
+
+
+@overload
+def today_option(*, help: str = TODAY_HELP) -> Callable[[F], F]: ...
+
+
+def today_option(func: F | None = None, *, help: str = TODAY_HELP) -> F | Callable[[F], F]:
     """--today D: "today" is always injectable. Use bare, or with help= for a command's own sense."""
 
     def decorate(f: F) -> F:

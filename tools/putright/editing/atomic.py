@@ -96,3 +96,12 @@ def create_file(path: str, data: bytes, *, label: str | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     _fsync_dir(os.path.dirname(os.path.abspath(path)))
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Create ``path`` or replace it whole (for generated files, where no edit can be lost)."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    if os.path.exists(path):
+        replace_file(path, data)
+    else:
+        create_file(path, data)

@@ -132,31 +132,12 @@ def _one_clock(
     done_event = next((e for e in own.events if e.type in clock.until and e.date >= start), None)
     done = done_event.date if done_event else None
     window = clock.warning or policy.warning
-    if done is None and stopper is not None:
-        return ClockResult(
-            stage_id,
-            clock.id,
-            clock.name,
-            start,
-            due,
-            None,
-            "stopped",
-            extended,
-            stopper.date,
-            stopper.type,
-            clock.cite,
-        )
+    stopped = stopper if done is None else None
+    state = "stopped" if stopped else state_of(calendar, today, due, done, window)
     return ClockResult(
-        stage_id,
-        clock.id,
-        clock.name,
-        start,
-        due,
-        done,
-        state_of(calendar, today, due, done, window),
-        extended,
-        cite=clock.cite,
-    )
+        stage_id, clock.id, clock.name, start, due, done, state, extended,
+        stopped.date if stopped else None, stopped.type if stopped else None, clock.cite,
+    )  # fmt: skip
 
 
 def first_stop(events: Sequence[Event]) -> Event | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,9 @@ from typing import Any
 import yaml
 
 from .. import validation, yamlfile
-from ..errors import EditRefused, GitError, RecordError
+from ..editing.atomic import replace_file
+from ..editing.commit import commit_files, require_git
+from ..errors import EditRefused, RecordError
 from ..repository import Repository
 from ..schemas import schema
 
@@ -231,49 +232,6 @@ def redact_text(text: str, rel: str, today: dt.date, *, force: bool = False) -> 
     return Redaction(case_id, rel, new_text, tuple(removed), new_text != text)
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write via a temporary file in the same folder and os.replace: never half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644
-    handle, temp = tempfile.mkstemp(prefix=".redact-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
-def commit_file(root: str, path: str, message: str) -> str | None:
-    """Commit ``path`` alone (other staged changes stay staged): short sha, None if unchanged."""
-    import git
-
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(
-            f"{os.path.abspath(root)!r} is not in a Git repository; cannot --commit"
-        ) from None
-    try:
-        absolute = os.path.abspath(path)
-        if not repo.git.status("--porcelain", "--", absolute):
-            return None
-        repo.git.add("--", absolute)
-        # --only: the commit holds this file alone, whatever else is staged.
-        repo.git.commit("--only", "-m", message, "--", absolute)
-        return str(repo.head.commit.hexsha[:7])
-    except git.GitCommandError as exc:
-        detail = " ".join(str(exc.stderr).split()) if exc.stderr else str(exc)
-        raise GitError(f"git commit failed: {detail}") from None
-    finally:
-        repo.close()
-
-
 def redact_case(
     repo: Repository, case_id: str, today: dt.date, *, force: bool = False, commit: bool = False
 ) -> Redaction:
@@ -289,7 +247,20 @@ def redact_case(
         first = loaded.problems[0]
         raise RecordError(first.message, file=rel, line=first.line)
     result = redact_text(loaded.text, rel, today, force=force)
+    if commit:
+        require_git(repo.root)  # refuse before writing, as the other editing commands do
     if result.changed:
-        write_atomically(path, result.text)
-    sha = commit_file(repo.root, path, f"{case_id}: redact personal data") if commit else None
+        with open(path, "rb") as handle:
+            before = handle.read()
+        replace_file(path, result.text.encode("utf-8"), expected=before, label=rel)
+    sha = None
+    if commit and _has_changes(repo.root, path):
+        sha = commit_files(repo.root, [path], f"{case_id}: redact personal data").sha[:7]
     return Redaction(case_id, rel, result.text, result.removed, result.changed, sha)
+
+
+def _has_changes(root: str, path: str) -> bool:
+    import git
+
+    with git.Repo(root, search_parent_directories=True) as repo:
+        return bool(repo.git.status("--porcelain", "--", os.path.abspath(path)))
