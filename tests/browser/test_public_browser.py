@@ -1,0 +1,162 @@
+"""The public report as a person sees it: headless Chromium over the built site.
+
+Builds the public site for a repository whose figures are known (tests/test_annual_data and
+test_annual_selfassess), serves it on 127.0.0.1 and checks the headings and key figures on
+the report, TSM and self-assessment pages; screenshots go to the test's tmp_path.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
+
+from test_annual_selfassess import ANSWERS, late_repo
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}"),
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str
+    root: Path
+
+    def page(self, name: str) -> str:
+        """A page's URL, with directory URLs (name/) or plain files (name.html), as built."""
+        if name == "index":
+            return f"{self.url}/"
+        if (self.root / name / "index.html").is_file():
+            return f"{self.url}/{name}/"
+        return f"{self.url}/{name}.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
+    from putright.cli import cli
+
+    base = tmp_path_factory.mktemp("browser")
+    repo = late_repo(base / "repo", ANSWERS)
+    out = base / "public"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--repo",
+            repo.root,
+            "site",
+            "build",
+            "--public",
+            "--out",
+            str(out),
+            "--today",
+            "2026-06-30",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(f"http://127.0.0.1:{server.server_address[1]}", out)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _open(browser: object, url: str, shot: Path) -> object:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    response = page.goto(url)
+    assert response is not None and response.ok, url
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 0
+    return page
+
+
+def test_report_page(site: Site, browser: object, tmp_path: Path) -> None:
+    page = _open(browser, site.page("annual-report/2025-26"), tmp_path / "report.png")
+    assert page.locator("h1").inner_text().startswith("Annual complaints report 2025-26")  # type: ignore[attr-defined]
+    body = page.locator("article").inner_text()  # type: ignore[attr-defined]
+    assert "Tenant Satisfaction Measures" in body
+    # Ten stage 1 complaints per 900 low-cost rental homes: 10 / 900 * 1000 = 11.1.
+    assert "11.1" in body
+    # Stage 1 acknowledgement: 7 of 10 on time.
+    assert "70.0% of 10" in body
+    figure = page.locator("figure img").first  # type: ignore[attr-defined]
+    assert figure.is_visible()
+    assert "Line chart" in (figure.get_attribute("alt") or "")
+    page.close()  # type: ignore[attr-defined]
+
+
+def test_tsm_page(site: Site, browser: object, tmp_path: Path) -> None:
+    page = _open(browser, site.page("tsm"), tmp_path / "tsm.png")
+    assert page.locator("h1").inner_text().startswith("Tenant Satisfaction Measures: complaints")  # type: ignore[attr-defined]
+    assert page.get_by_role("heading", name="2025-26").is_visible()  # type: ignore[attr-defined]
+    row = page.locator("tr", has_text="CH02").first  # type: ignore[attr-defined]
+    assert "100.0" in row.inner_text()  # every response within 10 working days of its ack
+    page.close()  # type: ignore[attr-defined]
+
+
+def test_self_assessment_page(site: Site, browser: object, tmp_path: Path) -> None:
+    page = _open(browser, site.page("self-assessment/2025-26"), tmp_path / "self-assessment.png")
+    assert page.locator("h1").inner_text().startswith("Self-assessment 2025-26")  # type: ignore[attr-defined]
+    warning = page.locator(".admonition.warning").first  # type: ignore[attr-defined]
+    assert warning.is_visible()
+    assert "30.0% of stage 1 complaints (3 of 10) were not acknowledged" in warning.inner_text()
+    assert page.get_by_role("heading", name="Section 6: Complaint stages").is_visible()  # type: ignore[attr-defined]
+    page.close()  # type: ignore[attr-defined]
+
+
+def test_index_links_to_every_page(site: Site, browser: object, tmp_path: Path) -> None:
+    page = _open(browser, site.page("index"), tmp_path / "index.png")
+    for name in (
+        "Annual complaints report 2025-26",
+        "Self-assessment 2025-26",
+        "Our complaints procedure",
+    ):
+        page.get_by_role("link", name=name).first.click()  # type: ignore[attr-defined]
+        page.wait_for_load_state()  # type: ignore[attr-defined]
+        assert page.locator("h1").is_visible()  # type: ignore[attr-defined]
+        page.go_back()  # type: ignore[attr-defined]
+    page.close()  # type: ignore[attr-defined]

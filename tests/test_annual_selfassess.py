@@ -1,0 +1,161 @@
+"""The self-assessment: every provision, the landlord's answers, and the records beside them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from putright.annual.assemble import build_year
+from putright.annual.collect import collect_facts
+from putright.annual.provisions import provisions, sections
+from putright.annual.selfassess import (
+    contradiction_text,
+    evidence_lines,
+    procedure_breaches,
+    self_assessment,
+)
+from putright.policy.loading import load_policy
+from putright.repository import Repository
+from test_annual_data import ROOT, SETTINGS, ack, case_yaml, resp, write_known_repo
+
+TODAY = dt.date(2026, 6, 30)
+
+# Ten stage 1 complaints in June 2025 (no bank holidays): received on a Monday, so the
+# acknowledgement is due 5 working days later, the next Monday. Three are acknowledged on the
+# Tuesday after that (late): 3 of 10 = 30% late. Every response is 3 working days after the ack.
+LATE = {"sa-03", "sa-06", "sa-09"}
+
+
+def late_repo(root: Path, year_file: str) -> Repository:
+    write_known_repo(root, SETTINGS, {"reports/2025-26.yaml": year_file})
+    for path in (root / "cases").glob("*.yaml"):
+        path.unlink()  # only the ten below
+    for n in range(1, 11):
+        case_id = f"sa-{n:02d}"
+        ack_day = "2025-06-10" if case_id in LATE else "2025-06-04"
+        answer = "2025-06-13" if case_id in LATE else "2025-06-09"
+        events = [ack(ack_day, by="alice"), resp(answer, by="alice")]
+        (root / "cases" / f"{case_id}.yaml").write_text(
+            case_yaml(case_id, "2025-06-02", events), encoding="utf-8"
+        )
+    return Repository.open(str(root))
+
+
+ANSWERS = """\
+year: "2025-26"
+self_assessment:
+  "6.2": {comply: yes, evidence: We always acknowledge within 5 working days.}
+  "6.3": {comply: yes, evidence: Stage 1 responses within 10 working days.}
+  "6.11": {comply: no, commentary: We are recruiting.}
+"""
+
+
+def test_every_provision_in_the_forms_order() -> None:
+    ids = list(provisions())
+    assert ids[0] == "1.2" and ids[-1] == "9.8"
+    assert len(ids) == 72
+    assert [s.number for s in sections()] == list(range(1, 10))
+    stage6 = next(s for s in sections() if s.number == 6).provisions
+    assert [p.id for p in stage6 if p.stage == "1"] == [f"6.{n}" for n in range(1, 10)]
+    assert [p.id for p in stage6 if p.stage == "2"] == [f"6.{n}" for n in range(10, 21)]
+    assert all(p.confidence in ("C", "C-partial", "R", "U") for p in provisions().values())
+
+
+def test_requirements_are_our_own_words() -> None:
+    # The one passage the notes quote verbatim (the Code's definition) is not reproduced.
+    assert "however made" not in provisions()["1.2"].requirement
+    assert all(len(p.requirement) > 20 for p in provisions().values())
+
+
+def test_yes_contradicted_by_the_records(tmp_path: Path) -> None:
+    repo = late_repo(tmp_path / "repo", ANSWERS)
+    bundle = build_year(repo, collect_facts(repo, TODAY), 2025)
+    rows = {r.provision.id: r for r in bundle.assessment.rows}
+    # 6.2: "yes", but 3 of 10 were acknowledged late: 30% > the 10% tolerance.
+    assert rows["6.2"].contradiction
+    text = contradiction_text(rows["6.2"])
+    assert text == (
+        "Answered yes, but our own records show 30.0% of stage 1 complaints (3 of 10) were not "
+        "acknowledged within 5 working days."
+    )
+    # Public: 10 cases is enough to publish the share.
+    assert "30.0%" in contradiction_text(rows["6.2"], 5)
+    # 6.3: "yes" and every response was within 10 working days: nothing to say.
+    assert not rows["6.3"].contradiction
+    assert "10 of 10 stage 1 responses (100.0%)" in " ".join(evidence_lines(rows["6.3"].evidence))
+    # 6.11: "no" is never contradicted; 6.13 unanswered: nothing to contradict.
+    assert not rows["6.11"].contradiction
+    assert rows["6.13"].answer is None and not rows["6.13"].contradiction
+    assert [r.provision.id for r in bundle.assessment.contradictions] == ["6.2"]
+
+
+def test_small_measures_are_withheld_publicly(tmp_path: Path) -> None:
+    repo = late_repo(tmp_path / "repo", ANSWERS)
+    bundle = build_year(repo, collect_facts(repo, TODAY), 2025)
+    row = next(r for r in bundle.assessment.rows if r.provision.id == "6.2")
+    # With min_cell 20 the ten cases are too few: the contradiction stands, without numbers.
+    text = contradiction_text(row, 20)
+    assert text.startswith(
+        "Answered yes, but our own records show stage 1 complaints that were not acknowledged"
+    )
+    assert "3 of 10" not in text and "30.0%" not in text
+    assert evidence_lines(row.evidence, 20) == [
+        "Fewer than 20 stage 1 complaints to measure: not published.",
+        "Held against the Code, the published procedure meets this provision.",
+    ]
+
+
+def test_procedure_breaches_contradict_a_yes(tmp_path: Path) -> None:
+    repo = Repository.open(str(write_known_repo(tmp_path / "repo")))
+    facts = collect_facts(repo, TODAY)
+    bundle = build_year(repo, facts, 2025)
+    code = repo.policies["hoc-2024"]
+    own, problems = load_policy(
+        str(ROOT / "policies" / "herefordshire-housing.yaml"), "policies/herefordshire-housing.yaml"
+    )
+    assert own is not None and not problems
+    breaches = procedure_breaches(own, code)
+    assert breaches is not None and "5.2" in breaches
+    from putright.annual.yearfile import Answer, YearStatement
+
+    statement = YearStatement(
+        "2025-26", "reports/2025-26.yaml", answers={"5.2": Answer(True), "5.3": Answer(True)}
+    )
+    assessment = self_assessment(bundle.report, statement, breaches)
+    row = next(r for r in assessment.rows if r.provision.id == "5.2")
+    assert row.contradiction == "breach"
+    assert "the published procedure itself falls short" in contradiction_text(row)
+
+
+def test_without_a_year_file_every_provision_is_listed(tmp_path: Path) -> None:
+    repo = Repository.open(str(write_known_repo(tmp_path / "repo")))
+    bundle = build_year(repo, collect_facts(repo, TODAY), 2025)
+    assert len(bundle.assessment.rows) == 72
+    assert bundle.assessment.answered == 0
+    assert not bundle.assessment.contradictions
+    row = next(r for r in bundle.assessment.rows if r.provision.id == "6.13")
+    # K is the only stage 2 response in the year, by someone new.
+    assert "1 of 1 stage 2 responses (where both handlers are recorded) (100.0%)" in " ".join(
+        evidence_lines(row.evidence)
+    )
+
+
+@pytest.mark.parametrize("key", sorted({p.evidence for p in provisions().values() if p.evidence}))
+def test_every_evidence_key_is_measured(tmp_path_factory: pytest.TempPathFactory, key: str) -> None:
+    from putright.annual.selfassess import measured_evidence
+
+    root = tmp_path_factory.mktemp("ev") / "repo"
+    repo = Repository.open(str(write_known_repo(root)))
+    bundle = build_year(repo, collect_facts(repo, TODAY), 2025)
+    assert measured_evidence(key, bundle.report, None, {}) is not None
+
+
+def test_small_counts_in_the_evidence_are_hidden_publicly(tmp_path: Path) -> None:
+    repo = Repository.open(str(write_known_repo(tmp_path / "repo")))
+    bundle = build_year(repo, collect_facts(repo, TODAY), 2025)
+    row = next(r for r in bundle.assessment.rows if r.provision.id == "2.1")
+    # One refusal (H) in the year: shown to staff, hidden on the public page.
+    assert evidence_lines(row.evidence) == ["Complaints not accepted in the year: 1."]
+    assert evidence_lines(row.evidence, 5) == ["Complaints not accepted in the year: fewer than 5."]

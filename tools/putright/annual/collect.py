@@ -1,0 +1,65 @@
+"""Every case file read once and turned into ``CaseFacts``: the only input the report takes.
+
+A file that is invalid (an error, not a warning) is left out of every figure and counted, so
+the report can say how many were left out: a figure built on a broken record would be wrong in
+a way nobody could see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from ..check import iter_evaluated
+from ..engine import evaluate
+from ..errors import PolicyError
+from ..policy.loading import load_policy
+from ..policy.model import Policy
+from ..repository import Repository
+from .facts import CaseFacts, facts_of
+
+CODE_POLICY = "hoc-2024"
+# The Code's procedure shipped with the package (data/policies links to policies/).
+_BUILTIN_POLICIES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "policies")
+
+
+@dataclass(frozen=True, slots=True)
+class FactSet:
+    """The facts of every readable case, and the files left out (paths only: for staff)."""
+
+    facts: tuple[CaseFacts, ...]
+    left_out: tuple[str, ...]
+    today: dt.date
+
+
+def code_policy(repo: Repository) -> Policy:
+    """The Code as a procedure: the repository's policies/hoc-2024.yaml, else the package's."""
+    found = repo.policies.get(CODE_POLICY)
+    if found is not None:
+        return found
+    path = os.path.join(_BUILTIN_POLICIES, f"{CODE_POLICY}.yaml")
+    if os.path.isfile(path):
+        policy, problems = load_policy(path, f"policies/{CODE_POLICY}.yaml")
+        if policy is not None and not problems:
+            return policy
+    raise PolicyError(
+        f"the TSMs are measured against the Code's own timescales, but there is no "
+        f"policies/{CODE_POLICY}.yaml (copy it from the Putright repository)"
+    )
+
+
+def collect_facts(repo: Repository, today: dt.date) -> FactSet:
+    code = code_policy(repo)
+    facts: list[CaseFacts] = []
+    left_out: list[str] = []
+    for index, outcome in enumerate(iter_evaluated(repo, today)):
+        case = outcome.case
+        if case is None or any(p.severity == "error" for p in outcome.problems):
+            left_out.append(outcome.rel)
+            continue
+        if case.received > today:
+            continue  # not yet received as of today: no figure can include it
+        under_code = evaluate(case, code, repo.calendar, today)
+        facts.append(facts_of(case, under_code, code, repo.calendar, today, index))
+    return FactSet(tuple(facts), tuple(left_out), today)

@@ -1,0 +1,506 @@
+"""The annual complaints performance report (Code 8.1(b)): TSMs and every breakdown, as data.
+
+``annual_report`` takes ``CaseFacts`` only (never a Case), the settings, the reporting year (by
+the calendar year it starts in) and the homes; it returns the unsuppressed figures, for staff.
+``published.publish`` makes the suppressed copy the public site shows.
+
+Which complaints each figure counts (docs/reference/tsm.md):
+
+* TSMs: see ``tsm``.
+* Volumes, months, categories, channels and acknowledgement: the complaints CH01 counts (the
+  same refused/withdrawn choices), every tenure together, by the date they reached the stage.
+* Outcomes, extensions and remedies: the responses CH02 counts, by the date they were sent.
+* Refusals, withdrawals, referrals and Ombudsman findings: by the date they happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..config import Settings
+from .facts import STAGES, CaseFacts, StageFacts
+from .figures import Share, Table, table
+from .tsm import Homes, TsmGroup, counts_at, in_period, received_at, tsm_groups, within_code
+
+OUTCOME_ORDER = ("upheld", "partially_upheld", "not_upheld")
+CHANNEL_ORDER = (
+    "phone",
+    "email",
+    "letter",
+    "in_person",
+    "website",
+    "social_media",
+    "text",
+    "ombudsman",
+    "other",
+)
+TENURE_ORDER = ("lcra", "lcho", "other")
+REFUSAL_ORDER = (
+    "over_12_months",
+    "legal_proceedings",
+    "already_considered",
+    "outside_scope",
+    "unacceptable_behaviour",
+    "other",
+)
+REMEDY_ORDER = (
+    "apology",
+    "explanation",
+    "financial",
+    "repair",
+    "decision_changed",
+    "record_amended",
+    "policy_change",
+    "training",
+    "other",
+)
+FINDING_ORDER = (
+    "severe_maladministration",
+    "maladministration",
+    "service_failure",
+    "reasonable_redress",
+    "no_maladministration",
+    "outside_jurisdiction",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A sum of payments: how many and how much (GBP)."""
+
+    payments: int
+    amount: float
+
+    def to_json(self) -> dict[str, object]:
+        return {"payments": self.payments, "amount_gbp": round(self.amount, 2)}
+
+
+@dataclass(frozen=True, slots=True)
+class StagePerformance:
+    """One stage's timeliness and extensions for the year."""
+
+    stage: str
+    acknowledged_on_time: Share  # of complaints reaching the stage in the year, once decided
+    responded_on_time: Share  # CH02's count, every tenure together
+    responded_without_extension: Share  # within the Code's base time, no extension
+    with_extension: int  # responses (counted by CH02) after an extension
+    extension_beyond_cap: int  # of those, extensions above the Code's cap (6.4 / 6.15)
+    extensions_recorded: int  # extension events before those responses
+    extension_notice_missing: int  # of those, recorded without the Ombudsman's details
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "acknowledged_on_time": self.acknowledged_on_time.to_json(),
+            "responded_on_time": self.responded_on_time.to_json(),
+            "responded_without_extension": self.responded_without_extension.to_json(),
+            "with_extension": self.with_extension,
+            "extension_beyond_cap": self.extension_beyond_cap,
+            "extensions_recorded": self.extensions_recorded,
+            "extension_notice_missing": self.extension_notice_missing,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The figures compared year on year."""
+
+    received: dict[str, int]
+    ch01: dict[str, float | None]
+    ch02: dict[str, float | None]
+    acknowledged_on_time: float | None
+    refused: int
+    referred: int
+    compensation_offered: float
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "received": {f"stage{s}": n for s, n in self.received.items()},
+            "CH01": {f"stage{s}": v for s, v in self.ch01.items()},
+            "CH02": {f"stage{s}": v for s, v in self.ch02.items()},
+            "acknowledged_on_time_stage1": self.acknowledged_on_time,
+            "refused": self.refused,
+            "referred": self.referred,
+            "compensation_offered_gbp": round(self.compensation_offered, 2),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualReport:
+    organisation: str
+    year: int
+    label: str  # "2025-26"
+    start: dt.date
+    end: dt.date
+    today: dt.date
+    homes: Homes
+    tsm: TsmGroup
+    tsm_lcho: TsmGroup | None
+    received: dict[str, int]  # counted complaints reaching each stage in the year
+    months: dict[str, Table]  # by stage
+    stages: dict[str, StagePerformance]
+    outcomes: dict[str, Table]  # by stage
+    categories: Table
+    channels: Table
+    tenures: Table
+    refusals: Table  # Code 8.1(b): refused complaints by reason
+    refusals_questionable: int  # over_12_months for a matter within 12 months (Code 2.3)
+    escalations_refused: int
+    escalations_refused_without_reason: int  # Code 5.11
+    withdrawn: int
+    remedies: Table
+    compensation_offered: Money
+    compensation_paid: Money
+    actions_on_time: Share  # Code 7.3: remedies due in the year (and by today) done by then
+    different_handlers: Share  # Code 6.13: stage 2 responses by someone new, where recorded
+    definitions_recorded: Share  # Code 5.6
+    open_at_end: int
+    referrals: int
+    findings: Table
+    non_compliance_findings: int
+    service_requests: int
+    compliments: int
+    previous: KeyFigures | None = None
+    previous_label: str = ""
+    left_out: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def complete(self) -> bool:
+        """Is the year over (as of today)? Otherwise the figures are the year to date."""
+        return self.today >= self.end
+
+    def key_figures(self) -> KeyFigures:
+        return KeyFigures(
+            received=dict(self.received),
+            ch01={s: self.tsm.ch01[s].value for s in STAGES},
+            ch02={s: self.tsm.ch02[s].percent for s in STAGES},
+            acknowledged_on_time=self.stages["1"].acknowledged_on_time.percent,
+            refused=self.refusals.total,
+            referred=self.referrals,
+            compensation_offered=self.compensation_offered.amount,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "organisation": self.organisation,
+            "year": self.label,
+            "period": {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            "as_of": self.today.isoformat(),
+            "complete": self.complete,
+            "homes": {"total": self.homes.total, "lcho": self.homes.lcho},
+            "tsm": self.tsm.to_json(),
+            "tsm_lcho": self.tsm_lcho.to_json() if self.tsm_lcho else None,
+            "received": {f"stage{s}": n for s, n in self.received.items()},
+            "months": {f"stage{s}": t.to_json() for s, t in self.months.items()},
+            "stages": {f"stage{s}": p.to_json() for s, p in self.stages.items()},
+            "outcomes": {f"stage{s}": t.to_json() for s, t in self.outcomes.items()},
+            "categories": self.categories.to_json(),
+            "channels": self.channels.to_json(),
+            "tenures": self.tenures.to_json(),
+            "refusals": self.refusals.to_json(),
+            "refusals_questionable": self.refusals_questionable,
+            "escalations_refused": self.escalations_refused,
+            "escalations_refused_without_reason": self.escalations_refused_without_reason,
+            "withdrawn": self.withdrawn,
+            "remedies": self.remedies.to_json(),
+            "compensation": {
+                "offered": self.compensation_offered.to_json(),
+                "paid": self.compensation_paid.to_json(),
+            },
+            "actions_on_time": self.actions_on_time.to_json(),
+            "different_handlers": self.different_handlers.to_json(),
+            "definitions_recorded": self.definitions_recorded.to_json(),
+            "open_at_end": self.open_at_end,
+            "ombudsman": {
+                "referrals": self.referrals,
+                "findings": self.findings.to_json(),
+                "non_compliance_findings": self.non_compliance_findings,
+            },
+            "service_requests": self.service_requests,
+            "compliments": self.compliments,
+            "year_on_year": None,
+            "left_out_files": self.left_out,
+            "notes": list(self.notes),
+        }
+        if self.previous is not None:
+            out["year_on_year"] = {
+                "previous_year": self.previous_label,
+                "previous": self.previous.to_json(),
+                "change": _changes(self.key_figures(), self.previous),
+            }
+        return out
+
+
+def _changes(now: KeyFigures, before: KeyFigures) -> dict[str, object]:
+    def diff(a: float | int | None, b: float | int | None) -> float | int | None:
+        if a is None or b is None:
+            return None
+        return round(a - b, 1) if isinstance(a, float) or isinstance(b, float) else a - b
+
+    return {
+        "received": {f"stage{s}": diff(now.received[s], before.received[s]) for s in STAGES},
+        "CH01": {f"stage{s}": diff(now.ch01[s], before.ch01[s]) for s in STAGES},
+        "CH02": {f"stage{s}": diff(now.ch02[s], before.ch02[s]) for s in STAGES},
+        "acknowledged_on_time_stage1": diff(now.acknowledged_on_time, before.acknowledged_on_time),
+        "refused": now.refused - before.refused,
+        "referred": now.referred - before.referred,
+    }
+
+
+def month_labels(start: dt.date) -> list[tuple[int, int, str]]:
+    """The twelve (year, month, "Apr 2025") of a reporting year from its first day."""
+    out = []
+    year, month = start.year, start.month
+    for _ in range(12):
+        out.append((year, month, dt.date(year, month, 1).strftime("%b %Y")))
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out
+
+
+def annual_report(
+    facts: Sequence[CaseFacts],
+    settings: Settings,
+    year: int,
+    homes: Homes,
+    *,
+    today: dt.date | None = None,
+    previous_homes: Homes | None = None,
+    left_out: int = 0,
+) -> AnnualReport:
+    """The report for the reporting year that starts in ``year`` (Settings.year_period)."""
+    report = _build(facts, settings, year, homes, today, left_out)
+    previous = _build(facts, settings, year - 1, previous_homes or homes, today, 0)
+    if not _has_data(facts, previous.start, previous.end):
+        return report
+    return _replace_previous(report, previous.key_figures(), previous.label)
+
+
+def _has_data(facts: Sequence[CaseFacts], start: dt.date, end: dt.date) -> bool:
+    return any(start <= f.received <= end for f in facts)
+
+
+def _replace_previous(report: AnnualReport, previous: KeyFigures, label: str) -> AnnualReport:
+    return replace(report, previous=previous, previous_label=label)
+
+
+def _build(
+    facts: Sequence[CaseFacts],
+    settings: Settings,
+    year: int,
+    homes: Homes,
+    today: dt.date | None,
+    left_out: int,
+) -> AnnualReport:
+    period = settings.year_period(year)
+    start, end = period
+    as_of = today or end
+    options = settings.tsm
+    main, lcho = tsm_groups(facts, period, options, homes)
+    complaints = [f for f in facts if f.kind == "complaint"]
+
+    arriving = {
+        s: [
+            f
+            for f in complaints
+            if counts_at(f, s, options) is not None and in_period(received_at(f, s), period)
+        ]
+        for s in STAGES
+    }
+    answered = {
+        s: [
+            f
+            for f in complaints
+            if (st := counts_at(f, s, options)) is not None and in_period(st.responded, period)
+        ]
+        for s in STAGES
+    }
+
+    months: dict[str, Table] = {}
+    labels = month_labels(start)
+    for s in STAGES:
+        counts = {label: 0 for _, _, label in labels}
+        names = {(y, m): label for y, m, label in labels}
+        for f in arriving[s]:
+            day = received_at(f, s)
+            assert day is not None
+            counts[names[(day.year, day.month)]] += 1
+        months[s] = Table(
+            f"months_stage{s}", f"Stage {s} complaints by month", "Month", tuple(counts.items())
+        )
+
+    stages = {s: _performance(s, arriving[s], answered[s], settings) for s in STAGES}
+    outcomes = {
+        s: table(
+            f"outcomes_stage{s}",
+            f"Stage {s} responses by outcome",
+            "Outcome",
+            (_stage(f, s).outcome for f in answered[s]),
+            OUTCOME_ORDER,
+        )
+        for s in STAGES
+    }
+    stage1 = arriving["1"]
+    categories = table(
+        "categories",
+        "Stage 1 complaints by category",
+        "Category",
+        (f.category for f in stage1),
+        settings.categories,
+    )
+    channels = table(
+        "channels",
+        "Stage 1 complaints by how they were made",
+        "Channel",
+        (f.channel for f in stage1),
+        CHANNEL_ORDER,
+    )
+    tenures = table(
+        "tenures",
+        "Stage 1 complaints by tenure",
+        "Tenure",
+        (f.tenure for f in stage1),
+        TENURE_ORDER,
+    )
+
+    refused = [f for f in complaints if in_period(f.refused, period)]
+    refusals = table(
+        "refusals",
+        "Complaints not accepted, by reason (Code 2.2)",
+        "Reason",
+        (f.refusal_reason or "other" for f in refused),
+        REFUSAL_ORDER,
+    )
+
+    offered = [
+        r
+        for f in complaints
+        for r in f.remedies
+        if in_period(r.offered, period) and counts_at(f, r.stage, options) is not None
+    ]
+    remedies = table(
+        "remedies", "Remedies offered, by type", "Remedy", (r.type for r in offered), REMEDY_ORDER
+    )
+    money_offered = [
+        r.amount_gbp for r in offered if r.type == "financial" and r.amount_gbp is not None
+    ]
+    paid = [
+        r.amount_gbp
+        for f in complaints
+        for r in f.remedies
+        if r.type == "financial" and r.amount_gbp is not None and in_period(r.done, period)
+    ]
+    due = [
+        r
+        for f in complaints
+        for r in f.remedies
+        if in_period(r.due, period) and r.due is not None and r.due <= as_of
+    ]
+    actions = Share(
+        sum(1 for r in due if r.done is not None and r.due is not None and r.done <= r.due),
+        len(due),
+    )
+
+    second = [f for f in answered["2"] if f.different_handlers is not None]
+    handlers = Share(sum(1 for f in second if f.different_handlers), len(second))
+    definitions = Share(sum(1 for f in stage1 if f.has_definition), len(stage1))
+    determined = [f for f in complaints if in_period(f.ombudsman_determined, period)]
+    findings = table(
+        "findings",
+        "Ombudsman determinations, by finding",
+        "Finding",
+        (f.ombudsman_finding for f in determined),
+        FINDING_ORDER,
+    )
+
+    notes = []
+    if homes.total is None:
+        notes.append(
+            "`homes` is not set in complaints.yml (or the year file): CH01 cannot be worked out."
+        )
+    if left_out:
+        notes.append(
+            f"{left_out} case file(s) have errors and are left out of every figure: run `complaints check`."
+        )
+    if as_of < end:
+        notes.append(
+            f"The year is not over: figures are for the year to date ({as_of.isoformat()})."
+        )
+
+    return AnnualReport(
+        organisation=settings.organisation,
+        year=year,
+        label=settings.year_label(year),
+        start=start,
+        end=end,
+        today=as_of,
+        homes=homes,
+        tsm=main,
+        tsm_lcho=lcho,
+        received={s: len(arriving[s]) for s in STAGES},
+        months=months,
+        stages=stages,
+        outcomes=outcomes,
+        categories=categories,
+        channels=channels,
+        tenures=tenures,
+        refusals=refusals,
+        refusals_questionable=sum(1 for f in refused if f.refusal_questionable),
+        escalations_refused=sum(1 for f in complaints if in_period(f.escalation_refused, period)),
+        escalations_refused_without_reason=sum(
+            1
+            for f in complaints
+            if in_period(f.escalation_refused, period) and f.escalation_refused_without_reason
+        ),
+        withdrawn=sum(1 for f in complaints if in_period(f.withdrawn, period)),
+        remedies=remedies,
+        compensation_offered=Money(len(money_offered), sum(money_offered)),
+        compensation_paid=Money(len(paid), sum(paid)),
+        actions_on_time=actions,
+        different_handlers=handlers,
+        definitions_recorded=definitions,
+        open_at_end=sum(
+            1 for f in complaints if f.received <= end and (f.closed is None or f.closed > end)
+        ),
+        referrals=sum(1 for f in complaints if in_period(f.referred, period)),
+        findings=findings,
+        non_compliance_findings=sum(1 for f in determined if f.ombudsman_non_compliance),
+        service_requests=sum(
+            1 for f in facts if f.kind == "service_request" and in_period(f.received, period)
+        ),
+        compliments=sum(
+            1 for f in facts if f.kind == "compliment" and in_period(f.received, period)
+        ),
+        left_out=left_out,
+        notes=tuple(notes),
+    )
+
+
+def _stage(facts: CaseFacts, stage: str) -> StageFacts:
+    found = facts.stage(stage)
+    assert found is not None
+    return found
+
+
+def _performance(
+    stage: str, arriving: Sequence[CaseFacts], answered: Sequence[CaseFacts], settings: Settings
+) -> StagePerformance:
+    decided = [v for f in arriving if (v := _stage(f, stage).acknowledged_within) is not None]
+    responses = [_stage(f, stage) for f in answered]
+    return StagePerformance(
+        stage=stage,
+        acknowledged_on_time=Share(sum(decided), len(decided)),
+        responded_on_time=Share(
+            sum(1 for r in responses if within_code(r, settings.tsm)), len(responses)
+        ),
+        responded_without_extension=Share(
+            sum(1 for r in responses if r.responded_within), len(responses)
+        ),
+        with_extension=sum(1 for r in responses if r.extensions),
+        extension_beyond_cap=sum(1 for r in responses if r.extension_beyond_cap),
+        extensions_recorded=sum(r.extensions for r in responses),
+        extension_notice_missing=sum(r.extensions_without_ombudsman_details for r in responses),
+    )

@@ -1,0 +1,428 @@
+"""The self-assessment against the Code (8.1(a)): the landlord's answers beside its own records.
+
+Each provision of the Code (code_provisions.yaml) gets the Ombudsman's form: the provision,
+the requirement (in this project's words), the answer (yes/no), evidence and commentary from
+the year file. Where the records can show something about the provision, Putright adds the
+measured evidence; where the answer is "yes" but the records show more shortfalls than the
+provision's tolerance, the row says so plainly: the page must not let a "yes" stand unremarked
+against the landlord's own data.
+
+Evidence comes from the (unsuppressed) ``AnnualReport`` and, for the procedure's shape (5.2,
+5.3 and the timescales), from holding the default procedure against the Code
+(``putright.policy.code_check``, when present). ``min_cell`` set means a public rendering: a
+measure over fewer than ``min_cell`` cases is not published, though a contradiction still is
+(without its numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .figures import Share
+from .provisions import Provision, Section, sections
+from .report import AnnualReport
+from .yearfile import Answer, YearStatement
+
+# Provisions the procedure check (putright.policy.code_check) holds a procedure's text against.
+PROCEDURE_PROVISIONS = frozenset(
+    {"2.3", "5.2", "5.3", "5.11", "6.2", "6.3", "6.4", "6.11", "6.13", "6.14", "6.15"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """How many cases the records measured for a provision, and how many fell short."""
+
+    subject: str  # "stage 1 complaints"
+    met: str  # "were acknowledged within 5 working days"
+    missed: str  # "were not acknowledged within 5 working days"
+    measured: int
+    failures: int
+
+    @property
+    def share_failed(self) -> float:
+        return self.failures / self.measured if self.measured else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A sentence about the year; ``{n}`` in it is a count, hidden publicly when small."""
+
+    text: str
+    count: int | None = None
+
+    def render(self, min_cell: int | None = None) -> str:
+        if self.count is None:
+            return self.text
+        small = min_cell is not None and 0 < self.count < min_cell
+        return self.text.format(n=f"fewer than {min_cell}" if small else f"{self.count:,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    measure: Measure | None = None
+    facts: tuple[Fact, ...] = ()  # sentences, with at most one count each
+    breaches: tuple[str, ...] = ()  # the procedure's own text falls short (code_check)
+    procedure_checked: bool = False  # the procedure was held against the Code for this
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    provision: Provision
+    answer: Answer | None
+    evidence: Evidence | None
+    contradiction: str = ""  # plain words, empty when the records do not contradict the answer
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRows:
+    section: Section
+    rows: tuple[Row, ...]
+
+    def stage_rows(self, stage: str | None) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.provision.stage == stage)
+
+
+@dataclass(frozen=True, slots=True)
+class SelfAssessment:
+    label: str
+    written: bool  # is there a year file with answers?
+    sections: tuple[SectionRows, ...]
+    approved: str = ""  # "Board of Management, 2026-06-18"
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(r for s in self.sections for r in s.rows)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for r in self.rows if r.answer is not None)
+
+    @property
+    def contradictions(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.contradiction)
+
+    def to_json(self, min_cell: int | None = None) -> dict[str, object]:
+        return {
+            "year": self.label,
+            "written": self.written,
+            "approved": self.approved,
+            "answered": self.answered,
+            "provisions": len(self.rows),
+            "rows": [
+                {
+                    "provision": r.provision.id,
+                    "section": r.provision.section,
+                    "stage": r.provision.stage,
+                    "title": r.provision.title,
+                    "requirement": r.provision.requirement,
+                    "confidence": r.provision.confidence,
+                    "comply": None if r.answer is None else r.answer.comply,
+                    "evidence": "" if r.answer is None else r.answer.evidence,
+                    "commentary": "" if r.answer is None else r.answer.commentary,
+                    "records": evidence_lines(r.evidence, min_cell),
+                    "contradiction": contradiction_text(r, min_cell),
+                }
+                for r in self.rows
+            ],
+        }
+
+
+def _share(subject: str, met: str, missed: str, share: Share) -> Measure:
+    return Measure(subject, met, missed, share.whole, share.whole - share.part)
+
+
+def measured_evidence(
+    key: str,
+    report: AnnualReport,
+    statement: YearStatement | None,
+    breaches: dict[str, list[str]] | None,
+) -> Evidence | None:
+    """What the records show for an evidence key (code_provisions.yaml ``evidence``)."""
+    checked = breaches is not None
+    breaches = breaches or {}
+    stage = key[-1] if key[-2:] in ("_1", "_2") else ""
+    perf = report.stages.get(stage) if stage else None
+    if perf is not None and key.startswith("acknowledged"):
+        return Evidence(
+            _share(
+                f"stage {stage} complaints",
+                "were acknowledged within 5 working days",
+                "were not acknowledged within 5 working days",
+                perf.acknowledged_on_time,
+            )
+        )
+    if perf is not None and key.startswith("responded"):
+        days = 10 if stage == "1" else 20
+        return Evidence(
+            _share(
+                f"stage {stage} responses",
+                f"were sent within the Code's time ({days} working days, plus any extension the Code allows)",
+                "were sent late by the Code's timescales",
+                perf.responded_on_time,
+            )
+        )
+    if perf is not None and key.startswith("extensions"):
+        cap = 10 if stage == "1" else 20
+        return Evidence(
+            Measure(
+                f"stage {stage} responses sent after an extension",
+                f"kept the extension within {cap} working days",
+                f"were extended by more than {cap} working days",
+                perf.with_extension,
+                perf.extension_beyond_cap,
+            )
+        )
+    if perf is not None and key.startswith("extension_notice"):
+        return Evidence(
+            Measure(
+                f"stage {stage} extensions",
+                "were recorded as giving the Ombudsman's contact details",
+                "were recorded as not giving the Ombudsman's contact details",
+                perf.extensions_recorded,
+                perf.extension_notice_missing,
+            )
+        )
+    if key == "different_handlers":
+        return Evidence(
+            _share(
+                "stage 2 responses (where both handlers are recorded)",
+                "were considered by someone other than the stage 1 handler",
+                "were considered by the same person as at stage 1",
+                report.different_handlers,
+            )
+        )
+    if key == "actions":
+        return Evidence(
+            _share(
+                "remedies due in the year",
+                "were completed by their due date",
+                "were not completed by their due date",
+                report.actions_on_time,
+            )
+        )
+    if key == "definitions":
+        return Evidence(
+            _share(
+                "stage 1 complaints",
+                "have a complaint definition recorded",
+                "have no complaint definition recorded",
+                report.definitions_recorded,
+            )
+        )
+    if key == "refusals":
+        return Evidence(
+            facts=(Fact("Complaints not accepted in the year: {n}.", report.refusals.total),),
+        )
+    if key == "refusal_time_limit":
+        over = report.refusals.count("over_12_months")
+        return Evidence(
+            Measure(
+                "refusals under the 12-month rule",
+                "concern a matter recorded as more than 12 months old",
+                "concern a matter the records date within 12 months of receipt",
+                over,
+                report.refusals_questionable,
+            ),
+        )
+    if key == "escalation_refusals":
+        return Evidence(
+            Measure(
+                "refused escalations",
+                "record a reason",
+                "record no reason",
+                report.escalations_refused,
+                report.escalations_refused_without_reason,
+            ),
+        )
+    if key == "service_requests":
+        return Evidence(
+            facts=(Fact("Service requests recorded in the year: {n}.", report.service_requests),)
+        )
+    if key == "channels":
+        used = [label for label, n in report.channels.rows if n and label != "not recorded"]
+        return Evidence(
+            facts=(
+                Fact(
+                    f"Stage 1 complaints arrived by {len(used)} different channel(s) in the year."
+                ),
+            )
+        )
+    if key == "remedies":
+        return Evidence(
+            facts=(
+                Fact("Remedies offered in responses sent in the year: {n}.", report.remedies.total),
+            )
+        )
+    if key == "procedure_stages":
+        if not checked:
+            return Evidence(
+                facts=(
+                    Fact(
+                        "The procedure was not held against the Code (the check is not installed)."
+                    ),
+                )
+            )
+        return Evidence()  # self_assessment adds the procedure check's verdict
+    if key == "annual_report":
+        return Evidence(facts=_report_parts(statement))
+    if key == "governing_body":
+        written = statement is not None and statement.governing_body_response is not None
+        text = (
+            "The governing body's response is published with this report."
+            if written
+            else "The governing body's response is not yet written in the year file."
+        )
+        return Evidence(facts=(Fact(text),))
+    return None
+
+
+def _report_parts(statement: YearStatement | None) -> tuple[Fact, ...]:
+    if statement is None:
+        return (
+            Fact(
+                "The year file is not yet written: the self-assessment, the commentary, the "
+                "service improvements and the governing body's response are missing."
+            ),
+        )
+    missing = []
+    if not statement.answers:
+        missing.append("the self-assessment answers")
+    if not statement.performance_commentary:
+        missing.append("the commentary on performance")
+    if not statement.improvements:
+        missing.append("the service improvements")
+    if statement.governing_body_response is None:
+        missing.append("the governing body's response")
+    if not missing:
+        return (Fact("Every part of the annual report is written for this year."),)
+    return (Fact("Not yet written for this year: " + ", ".join(missing) + "."),)
+
+
+def _contradiction(
+    provision: Provision,
+    answer: Answer | None,
+    evidence: Evidence | None,
+    statement: YearStatement | None,
+) -> str:
+    if answer is None or not answer.comply or evidence is None:
+        return ""
+    if evidence.breaches:
+        return "breach"
+    measure = evidence.measure
+    if measure is not None and measure.failures and measure.share_failed > provision.tolerance:
+        return "measure"
+    if provision.evidence == "governing_body" and (
+        statement is None or statement.governing_body_response is None
+    ):
+        return "governing_body"
+    return ""
+
+
+def contradiction_text(row: Row, min_cell: int | None = None) -> str:
+    """The row's contradiction in plain words ('' when there is none)."""
+    kind = row.contradiction
+    evidence = row.evidence
+    if not kind or evidence is None:
+        return ""
+    if kind == "breach":
+        return (
+            "Answered yes, but the published procedure itself falls short of this provision: "
+            + "; ".join(evidence.breaches)
+        )
+    if kind == "governing_body":
+        return "Answered yes, but no response from the governing body is recorded for this year."
+    measure = evidence.measure
+    assert measure is not None
+    if min_cell is not None and measure.measured < min_cell:
+        return (
+            f"Answered yes, but our own records show {measure.subject} that {measure.missed} "
+            f"(fewer than {min_cell} cases: the numbers are not published)."
+        )
+    percent = Share(measure.failures, measure.measured).percent
+    return (
+        f"Answered yes, but our own records show {percent}% of {measure.subject} ({measure.failures} of "
+        f"{measure.measured}) {measure.missed}."
+    )
+
+
+def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> list[str]:
+    """What the records show, as sentences (numbers suppressed for a public page)."""
+    if evidence is None:
+        return []
+    lines = [f.render(min_cell) for f in evidence.facts]
+    measure = evidence.measure
+    if measure is not None:
+        if measure.measured == 0:
+            lines.append(f"No {measure.subject} to measure in the year.")
+        elif min_cell is not None and measure.measured < min_cell:
+            lines.append(f"Fewer than {min_cell} {measure.subject} to measure: not published.")
+        else:
+            met = measure.measured - measure.failures
+            percent = Share(met, measure.measured).percent
+            lines.append(
+                f"{met} of {measure.measured} {measure.subject} ({percent}%) {measure.met}."
+            )
+    if evidence.breaches:
+        lines += [f"The procedure: {b}" for b in evidence.breaches]
+    elif evidence.procedure_checked:
+        lines.append("Held against the Code, the published procedure meets this provision.")
+    return lines
+
+
+def procedure_breaches(policy: object, code: object) -> dict[str, list[str]] | None:
+    """Breaches of the Code by the procedure's own text, by provision; None if unavailable.
+
+    ``putright.policy.code_check`` is written separately; without it the self-assessment says
+    the procedure was not checked rather than failing.
+    """
+    try:
+        from ..policy import code_check
+    except ImportError:
+        return None
+    check = getattr(code_check, "check_against_code", None)
+    if check is None:
+        return None
+    out: dict[str, list[str]] = {}
+    for breach in check(policy, code):
+        provision = str(getattr(breach, "provision", "") or "")
+        message = " ".join(str(getattr(breach, "message", "")).split())
+        if provision and message:
+            out.setdefault(provision, []).append(message)
+    return out
+
+
+def self_assessment(
+    report: AnnualReport,
+    statement: YearStatement | None,
+    breaches: dict[str, list[str]] | None = None,
+) -> SelfAssessment:
+    out = []
+    for section in sections():
+        rows = []
+        for provision in section.provisions:
+            answer = statement.answers.get(provision.id) if statement else None
+            evidence = (
+                measured_evidence(provision.evidence, report, statement, breaches)
+                if provision.evidence
+                else None
+            )
+            if breaches is not None and provision.id in PROCEDURE_PROVISIONS:
+                # What the procedure's own text says counts, whatever the records show.
+                base = evidence or Evidence()
+                own = tuple(breaches.get(provision.id, []))
+                evidence = Evidence(base.measure, base.facts, own, True)
+            rows.append(
+                Row(
+                    provision,
+                    answer,
+                    evidence,
+                    _contradiction(provision, answer, evidence, statement),
+                )
+            )
+        out.append(SectionRows(section, tuple(rows)))
+    approved = ""
+    if statement is not None and statement.approved is not None:
+        approved = f"{statement.approved.by}, {statement.approved.date.isoformat()}"
+    written = statement is not None and bool(statement.answers)
+    return SelfAssessment(report.label, written, tuple(out), approved)

@@ -1,0 +1,114 @@
+"""`complaints report`: the annual complaints performance report, TSMs and self-assessment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import click
+
+from ..annual.assemble import build_year
+from ..annual.collect import collect_facts
+from ..annual.published import publish
+from ..annual.render import render_markdown, render_text
+from ..annual.yearfile import YearFileError, YearStatement
+from ..repository import Repository
+from . import cli
+from .options import format_option, repo_of, resolve_today, today_option
+
+
+class YearType(click.ParamType):  # type: ignore[type-arg]
+    """A reporting year by the calendar year it starts in: 2025, or 2025-26."""
+
+    name = "YYYY"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        head, _, tail = text.partition("-")
+        if len(head) == 4 and head.isdigit() and (not tail or (len(tail) == 2 and tail.isdigit())):
+            year = int(head)
+            if not tail or int(tail) == (year + 1) % 100:
+                return year
+        self.fail(
+            f"{value!r} is not a reporting year: write 2025 (or 2025-26) for April 2025 to March 2026",
+            param,
+            ctx,
+        )
+
+
+def _statement_json(statement: YearStatement | None) -> dict[str, object]:
+    if statement is None:
+        return {"file": None, "written": False}
+    return {
+        "file": statement.file,
+        "written": True,
+        "answers": len(statement.answers),
+        "performance_commentary": bool(statement.performance_commentary),
+        "service_improvements": len(statement.improvements),
+        "non_compliance_findings": len(statement.non_compliance),
+        "governing_body_response": statement.governing_body_response is not None,
+        "approved": None
+        if statement.approved is None
+        else {"by": statement.approved.by, "date": statement.approved.date.isoformat()},
+    }
+
+
+@cli.command("report")
+@click.option(
+    "--year",
+    "year",
+    type=YearType(),
+    default=None,
+    help="The reporting year, by the year it starts in (default: the year today falls in).",
+)
+@today_option
+@format_option("text", "json", "markdown")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Show what the public site publishes: small numbers suppressed.",
+)
+@click.pass_context
+def report(
+    ctx: click.Context, year: int | None, today: dt.date | None, fmt: str, public: bool
+) -> None:
+    """The annual complaints report: TSMs CH01/CH02, breakdowns and the self-assessment.
+
+    Figures are unsuppressed (for staff) unless --public. The organisation's own words for the
+    year come from <reports_dir>/<YYYY-YY>.yaml; without it, those parts say "not yet written".
+    Exit status: 0, or 1 when the year file is invalid (every problem with its file and line).
+    """
+    day = resolve_today(today)
+    repo = Repository.open(repo_of(ctx))
+    settings = repo.settings
+    chosen = settings.year_of(day) if year is None else year
+    facts = collect_facts(repo, day)
+    try:
+        bundle = build_year(repo, facts, chosen)
+    except YearFileError as exc:
+        for p in exc.problems:
+            click.echo(f"{p.file}:{p.line or '-'}: {p.message}", err=True)
+        ctx.exit(1)
+        return
+    min_cell = settings.min_cell if public else 1
+    shown = publish(
+        bundle.report, min_cell, settings.categories if public else (), by_quarter=public
+    )
+    left_out = () if public else facts.left_out
+    if fmt == "json":
+        body: dict[str, object] = shown.to_json() if public else bundle.report.to_json()
+        body["internal"] = not public
+        body["statement"] = _statement_json(bundle.statement)
+        body["self_assessment"] = bundle.assessment.to_json(settings.min_cell if public else None)
+        if not public:
+            body["left_out"] = list(left_out)
+        click.echo(json.dumps(body, indent=1, ensure_ascii=False))
+        return
+    render = render_markdown if fmt == "markdown" else render_text
+    click.echo(
+        render(shown, bundle.statement, bundle.assessment, internal=not public, left_out=left_out),
+        nl=False,
+    )

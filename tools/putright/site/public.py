@@ -1,0 +1,247 @@
+"""The public complaints report: aggregate figures only, built from ``CaseFacts``.
+
+``build_public`` reads the records through ``putright.annual.collect`` (which turns every case
+into ``CaseFacts`` at once: no name, no free text, no staff) and the organisation's yearly
+statements; nothing else from a case is in scope here, so no template can publish it. It builds
+ONLY: the index, the annual report of each reporting year present, the TSMs, the
+self-assessment of each year, their charts, and the published procedure. There is no per-case
+page. Every count goes through ``annual.published`` (small-number suppression) first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from ..annual.assemble import YearBundle, build_year, report_years
+from ..annual.collect import FactSet, collect_facts
+from ..annual.published import PublishedReport, PublishedTable, publish
+from ..annual.render import group_title, money_text, number, rate_text, words
+from ..annual.selfassess import Row, SectionRows, contradiction_text, evidence_lines
+from ..annual.tsm import TsmGroup
+from ..repository import Repository
+from .charts import Chart, bar_chart, line_chart
+from .links import relative
+from .pages import Page
+
+TEMPLATES = "public"
+CHARTS = "assets/charts"
+
+
+def label(value: str) -> str:
+    """A row label as words with a capital first letter (the rest kept: "Apr–Jun 2025")."""
+    text = words(value)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFile:
+    chart: Chart
+    file: str  # "assets/charts/2025-26-quarters.svg"
+
+
+@dataclass(frozen=True, slots=True)
+class YearView:
+    """One reporting year as the public pages show it."""
+
+    label: str
+    report_page: str
+    assessment_page: str
+    report: PublishedReport
+    bundle: YearBundle
+    chart: ChartFile | None
+
+    @property
+    def contradictions(self) -> tuple[Row, ...]:
+        return self.bundle.assessment.contradictions
+
+
+def _quarters_chart(label: str, stage1: PublishedTable, stage2: PublishedTable) -> ChartFile | None:
+    labels = [r.label for r in stage1.rows]
+    series: dict[str, list[float | None]] = {
+        "Stage 1": [None if r.count is None else float(r.count) for r in stage1.rows],
+        "Stage 2": [None if r.count is None else float(r.count) for r in stage2.rows],
+    }
+    if not any(v for values in series.values() for v in values):
+        return None  # nothing to draw: no complaints, or every quarter hidden
+    chart = line_chart(
+        f"Complaints by quarter, {label}",
+        labels,
+        series,
+        f"Line chart of stage 1 and stage 2 complaints received in each quarter of {label}. Quarters "
+        "whose number is hidden to protect small numbers are left out of the line. The numbers are "
+        "in the table below.",
+        label_header="Quarter",
+    )
+    return ChartFile(chart, f"{CHARTS}/{label}-quarters.svg")
+
+
+def _tsm_charts(views: Sequence[YearView]) -> list[ChartFile]:
+    if not views:
+        return []
+    labels = [v.label if v.report.complete else f"{v.label} (to date)" for v in views]
+
+    def values(pick: Any) -> list[float]:
+        return [float("nan") if (x := pick(v.report.tsm)) is None else float(x) for v in views]
+
+    ch01 = bar_chart(
+        "CH01: complaints per 1,000 homes",
+        labels,
+        {
+            "Stage 1": values(lambda g: g.ch01["1"].value),
+            "Stage 2": values(lambda g: g.ch01["2"].value),
+        },
+        "Bar chart of TSM CH01, stage 1 and stage 2 complaints per 1,000 homes, for each reporting "
+        "year; the figures are in the table above.",
+        label_header="Year",
+    )
+    ch02 = bar_chart(
+        "CH02: % responded to within the Code's timescales",
+        labels,
+        {
+            "Stage 1": values(lambda g: g.ch02["1"].percent),
+            "Stage 2": values(lambda g: g.ch02["2"].percent),
+        },
+        "Bar chart of TSM CH02, the percentage of stage 1 and stage 2 responses sent within the "
+        "Complaint Handling Code's timescales, for each reporting year; the figures are in the table above.",
+        label_header="Year",
+    )
+    return [ChartFile(ch01, f"{CHARTS}/tsm-ch01.svg"), ChartFile(ch02, f"{CHARTS}/tsm-ch02.svg")]
+
+
+def _procedure(repo: Repository) -> tuple[str, list[str], list[list[str]], list[str]]:
+    """The default procedure as a table: its name, header, rows, and its notes."""
+    policy = repo.policies.get(repo.settings.default_policy)
+    if policy is None:
+        return "", [], [], []
+    try:
+        from ..policy.table import COLUMNS, policy_rows, rule_lines
+    except ImportError:  # written separately; without it the page names the procedure only
+        return policy.name, [], [], list(policy.notes)
+    headings = {"stops": "stops at", "extension_cap": "extension cap"}
+    header = [headings.get(c, c).replace("_", " ").capitalize() for c in COLUMNS]
+    rows = [[str(row.get(c, "") or "") for c in COLUMNS] for row in policy_rows(policy)]
+    return policy.name, header, rows, [*rule_lines(policy), *policy.notes]
+
+
+class _Render:
+    def __init__(self, env: jinja2.Environment, repo: Repository, today: dt.date) -> None:
+        self.env = env
+        self.common: dict[str, Any] = {
+            "org": repo.settings.organisation,
+            "today": today,
+            "min_cell": repo.settings.min_cell,
+            "link": relative,
+            "number": number,
+            "rate": rate_text,
+            "money": money_text,
+            "words": words,
+            "label": label,
+            "group_title": group_title,
+            "evidence_lines": evidence_lines,
+            "contradiction": contradiction_text,
+        }
+
+    def __call__(self, template_name: str, path: str, **context: Any) -> Page:
+        template = self.env.get_template(f"{TEMPLATES}/{template_name}.md.j2")
+        return Page(path, template.render(**self.common, **context))
+
+
+def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
+    settings = repo.settings
+    views = []
+    for year in report_years(repo, facts):
+        bundle = build_year(repo, facts, year)
+        published = publish(bundle.report, settings.min_cell, settings.categories, by_quarter=True)
+        label = bundle.report.label
+        views.append(
+            YearView(
+                label=label,
+                report_page=f"annual-report/{label}.md",
+                assessment_page=f"self-assessment/{label}.md",
+                report=published,
+                bundle=bundle,
+                chart=_quarters_chart(label, published.volumes["1"], published.volumes["2"]),
+            )
+        )
+    return views
+
+
+def stage_tables(section: SectionRows) -> list[tuple[str, tuple[Row, ...]]]:
+    """Section 6 is two tables in the Ombudsman's form (stage 1, stage 2); others are one."""
+    stages = sorted({r.provision.stage for r in section.rows if r.provision.stage is not None})
+    if not stages:
+        return [("", section.rows)]
+    return [(f"Stage {s}", section.stage_rows(s)) for s in stages]
+
+
+def _headline(newest_first: Sequence[YearView]) -> YearView | None:
+    """The year the index leads with: the latest complete one, else the year so far."""
+    complete = [v for v in newest_first if v.report.complete]
+    return complete[0] if complete else (newest_first[0] if newest_first else None)
+
+
+def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> list[Page]:
+    """Every page and chart of the public report, as of ``today``."""
+    render = _Render(env, repo, today)
+    facts = collect_facts(repo, today)
+    views = year_views(repo, facts)
+    newest_first = list(reversed(views))
+    tsm_charts = _tsm_charts(views)
+    name, header, rows, notes = _procedure(repo)
+    groups: list[tuple[str, TsmGroup | None, TsmGroup | None]] = [
+        (v.label, v.report.tsm, v.report.tsm_lcho) for v in newest_first
+    ]
+    pages = [
+        render(
+            "index",
+            "index.md",
+            years=newest_first,
+            latest=_headline(newest_first),
+        ),
+        render(
+            "tsm",
+            "tsm.md",
+            years=newest_first,
+            groups=groups,
+            charts=tsm_charts,
+            options=repo.settings.tsm,
+        ),
+        render(
+            "procedure",
+            "procedure.md",
+            name=name,
+            header=header,
+            rows=rows,
+            notes=notes,
+            policy_id=repo.settings.default_policy,
+        ),
+    ]
+    for view in views:
+        pages.append(
+            render(
+                "report",
+                view.report_page,
+                view=view,
+                r=view.report,
+                statement=view.bundle.statement,
+            )
+        )
+        pages.append(
+            render(
+                "self_assessment",
+                view.assessment_page,
+                view=view,
+                assessment=view.bundle.assessment,
+                statement=view.bundle.statement,
+                stage_tables=stage_tables,
+            )
+        )
+        if view.chart is not None:
+            pages.append(Page(view.chart.file, view.chart.chart.svg))
+    pages += [Page(c.file, c.chart.svg) for c in tsm_charts]
+    return pages
