@@ -1,0 +1,208 @@
+"""The staff dashboard as a person sees it: headless Chromium over the built site.
+
+Builds the internal site for the demo cases plus one hostile case, serves it on 127.0.0.1
+and checks the overview, a case page full of attacks (nothing runs, the text shows), a
+chart, and Material's search; screenshots go to the test's tmp_path.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
+
+from conftest import write_repo
+from site_fixtures import CASES, HOSTILE_ID
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parent.parent.parent
+TODAY = "2026-11-24"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}"),
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str
+    root: Path
+    case_id: str  # an ordinary case to search for
+
+    def page(self, name: str) -> str:
+        """A page's URL, with directory URLs (name/) or plain files (name.html), as built."""
+        if (self.root / name / "index.html").is_file():
+            return f"{self.url}/{name}/"
+        return f"{self.url}/{name}.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
+    from putright.cli import cli
+
+    base = tmp_path_factory.mktemp("dashboard")
+    repo = write_repo(base / "repo", CASES)
+    demo = sorted((ROOT / "cases").rglob("*.yaml"))
+    for path in demo:  # the demo cases too, when this checkout has them
+        target = repo / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            shutil.copy(path, target)
+    shutil.copy(ROOT / "complaints.yml", repo / "complaints.yml") if demo else None
+    for policy in (ROOT / "policies").glob("*.yaml"):
+        shutil.copy(policy, repo / "policies" / policy.name)
+    out = base / "site"
+    result = CliRunner().invoke(
+        cli,
+        ["--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(
+            f"http://127.0.0.1:{server.server_address[1]}",
+            out,
+            demo[0].stem if demo else "2026-0001",
+        )
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+class Watch:
+    """Dialogs (alert/confirm/prompt) and script errors: none may happen."""
+
+    def __init__(self, tab: object) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+
+        def on_dialog(dialog: object) -> None:
+            self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+            dialog.dismiss()  # type: ignore[attr-defined]
+
+        tab.on("dialog", on_dialog)  # type: ignore[attr-defined]
+        tab.on("pageerror", lambda error: self.errors.append(str(error)))  # type: ignore[attr-defined]
+
+
+def test_overview(site: Site, page: object, tmp_path: Path) -> None:
+    watch = Watch(page)
+    page.goto(f"{site.url}/")  # type: ignore[attr-defined]
+    assert page.locator("h1").inner_text().startswith("Complaints overview")  # type: ignore[attr-defined]
+    banner = page.locator(".admonition.danger").first  # type: ignore[attr-defined]
+    assert banner.is_visible() and "PRIVATE" in banner.inner_text()
+    assert page.get_by_role("heading", name="Overdue").is_visible()  # type: ignore[attr-defined]
+    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)  # type: ignore[attr-defined]
+    assert watch.dialogs == [] and watch.errors == []
+
+
+def test_hostile_case_page_shows_text_and_runs_nothing(
+    site: Site, page: object, tmp_path: Path
+) -> None:
+    watch = Watch(page)
+    page.goto(site.page(f"cases/2026/{HOSTILE_ID}"))  # type: ignore[attr-defined]
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]  (time for anything that would fire)
+    content = page.locator("article")  # type: ignore[attr-defined]
+    text = content.inner_text()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(2)>" in text
+    assert "[x](javascript:alert(3))" in text and "**bold**" in text and "{{ 7*7 }}" in text
+    assert page.get_by_text("<script>alert(1)</script>", exact=False).first.is_visible()  # type: ignore[attr-defined]
+    assert content.locator("script, iframe, img, svg[onload]").count() == 0
+    assert content.locator("a[href^='javascript']").count() == 0
+    assert "PRIVATE" in content.locator(".admonition.danger").inner_text()
+    assert "<" not in page.title()  # type: ignore[attr-defined]
+    page.screenshot(path=str(tmp_path / "hostile-case.png"), full_page=True)  # type: ignore[attr-defined]
+    assert watch.dialogs == [], watch.dialogs
+    assert watch.errors == [], watch.errors
+
+
+def test_hostile_officer_worklist(site: Site, page: object) -> None:
+    watch = Watch(page)
+    worklist = next(p for p in (site.root / "worklists").iterdir() if "title" in p.name)
+    page.goto(site.page(f"worklists/{worklist.name.removesuffix('.html')}"))  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    assert page.locator("h1").inner_text().startswith("Worklist: ")  # type: ignore[attr-defined]
+    assert watch.dialogs == [] and watch.errors == []
+
+
+def test_a_chart(site: Site, page: object, tmp_path: Path) -> None:
+    page.goto(site.page("performance"))  # type: ignore[attr-defined]
+    figure = page.locator("article figure").first  # type: ignore[attr-defined]
+    image = figure.locator("img")
+    image.scroll_into_view_if_needed()
+    assert image.is_visible()
+    assert len(image.get_attribute("alt") or "") > 20
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert figure.locator("figcaption").inner_text()
+    # The numbers beside it.
+    assert page.locator("article table").count() >= page.locator("article figure").count() >= 8  # type: ignore[attr-defined]
+    figure.screenshot(path=str(tmp_path / "chart.png"))
+
+
+def test_search_finds_a_case(site: Site, page: object, tmp_path: Path) -> None:
+    watch = Watch(page)
+    page.goto(f"{site.url}/")  # type: ignore[attr-defined]
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    results = page.locator(".md-search-result__item a")  # type: ignore[attr-defined]
+    # Typed key by key, as a person does: Material searches on key events, and a value set
+    # with fill() alone is sometimes never searched for.
+    box.press_sequentially(site.case_id, delay=50)
+    results.first.wait_for(timeout=15_000)
+    links = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any(site.case_id in link for link in links), links
+    page.screenshot(path=str(tmp_path / "search.png"))  # type: ignore[attr-defined]
+    assert watch.errors == []

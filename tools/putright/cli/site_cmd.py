@@ -1,0 +1,176 @@
+"""`complaints site build`: the staff dashboard (PRIVATE) or the public report, via MkDocs.
+
+This is an edge, so it may import mkdocs; the pages themselves come from ``putright.site``
+through the MkDocs plugin. The repository's mkdocs.yml / mkdocs.public.yml is used when it
+has one; a case repository without one gets the built-in configuration.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+import click
+import yaml
+
+from ..config import load_settings
+from . import cli
+from .options import repo_of, today_option
+
+INTERNAL_CONFIG = "mkdocs.yml"
+_UNSAFE = re.compile(r"[<>&\"'`]")
+PUBLIC_CONFIG = "mkdocs.public.yml"
+# Material's notice about MkDocs 2 is noise here: putright pins mkdocs<2.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+_THEME: dict[str, Any] = {
+    "name": "material",
+    "font": False,  # no Google Fonts CDN
+    "palette": {"scheme": "default", "primary": "red", "accent": "indigo"},
+    "features": ["navigation.indexes", "navigation.sections", "navigation.top", "search.highlight"],
+}
+# The staff site's theme override (the PRIVATE bar on every page), from the package's copy.
+_THEME_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(__file__)), "data", "site_templates", "theme"
+)
+_EXTENSIONS: list[Any] = [
+    "tables",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    {"toc": {"permalink": True}},
+]
+
+
+@cli.group("site")
+def site() -> None:
+    """Build the staff dashboard (PRIVATE) or the public report as a static website."""
+
+
+@site.command("build")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Build the public report (no personal data) from mkdocs.public.yml, not the staff dashboard.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Write the site here (default: the config's site_dir: site/ or public-site/).",
+)
+@today_option
+@click.option(
+    "--strict/--no-strict",
+    default=True,
+    show_default=True,
+    help="Fail on any MkDocs warning (a broken link, a missing page).",
+)
+@click.pass_context
+def build(
+    ctx: click.Context, public: bool, out: str | None, today: dt.date | None, strict: bool
+) -> None:
+    """Build the site with MkDocs and print where it went.
+
+    The staff dashboard shows every case with personal data: keep it internal.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    repo = os.path.abspath(repo_of(ctx))
+    settings = load_settings(repo)  # a bad complaints.yml is reported before MkDocs starts
+    site_dir = os.path.abspath(out) if out else None
+    with (
+        _config_file(repo, public, settings.organisation, settings.public_title) as config_file,
+        _mkdocs_log(),
+    ):
+        try:
+            cfg = load_config(config_file=config_file, site_dir=site_dir, strict=strict)
+            plugin: Any = cfg.plugins.get("putright")
+            if plugin is None:
+                raise click.ClickException(
+                    f"{config_file} does not enable the putright plugin (plugins: [search, putright])"
+                )
+            if bool(plugin.config.public) != public:
+                # Never let a private config be built as the public site, or the reverse.
+                want = "public: true" if public else "public: false"
+                raise click.ClickException(
+                    f"{config_file}: the putright plugin must have `{want}` for this build"
+                )
+            if today is not None:
+                plugin.config.today = today.isoformat()
+            mkdocs_build(cfg)
+        except MkDocsException as exc:
+            raise click.ClickException(f"the site was not built: {exc.format_message()}") from None
+    pages = _count_pages(cfg.site_dir)
+    if public:
+        click.echo(f"Built the public report in {cfg.site_dir}: {pages} pages.")
+    else:
+        click.echo(f"Built the staff dashboard in {cfg.site_dir}: {pages} pages.")
+        click.echo("It is PRIVATE (personal data): keep it internal and never publish it.")
+
+
+def _count_pages(site_dir: str) -> int:
+    return sum(
+        1
+        for folder, _dirs, files in os.walk(site_dir)
+        for name in files
+        if name.endswith(".html") and not (name == "404.html" and folder == site_dir)
+    )
+
+
+@contextlib.contextmanager
+def _config_file(
+    repo: str, public: bool, organisation: str, public_title: str | None
+) -> Iterator[str]:
+    """The repository's own config, else a built-in one written to a temporary folder."""
+    own = os.path.join(repo, PUBLIC_CONFIG if public else INTERNAL_CONFIG)
+    if os.path.isfile(own):
+        yield own
+        return
+    with tempfile.TemporaryDirectory(prefix="putright-site-") as tmp:
+        docs = os.path.join(repo, "docs")
+        if public or not os.path.isdir(docs):
+            # The public site's docs_dir must hold nothing internal: an empty folder.
+            docs = os.path.join(tmp, "docs")
+            os.mkdir(docs)
+        # The theme writes site_name into the page unescaped: keep HTML's characters out.
+        name = _UNSAFE.sub("", organisation)
+        if public:
+            site_name = _UNSAFE.sub("", public_title) if public_title else f"{name}: complaints"
+        else:
+            site_name = f"{name}: complaints, staff only"
+        config = {
+            "site_name": site_name,
+            "docs_dir": docs,
+            "site_dir": os.path.join(repo, "public-site" if public else "site"),
+            "theme": _THEME,
+            "plugins": ["search", {"putright": {"repo": repo, "public": public}}],
+            "markdown_extensions": _EXTENSIONS,
+        }
+        path = os.path.join(tmp, "mkdocs.yml")
+        with open(path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(config, handle, sort_keys=False, allow_unicode=True)
+        yield path
+
+
+@contextlib.contextmanager
+def _mkdocs_log() -> Iterator[None]:
+    """MkDocs's warnings on stderr while it builds (its own CLI would set this up)."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)

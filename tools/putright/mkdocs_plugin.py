@@ -1,0 +1,111 @@
+"""The MkDocs plugin: adds the generated pages to the build (in the manner of mkdocs-gen-files).
+
+All the work is in ``putright.site``; this only picks the options, calls the generator and
+hands each page to MkDocs as an in-memory file.
+
+    plugins:
+      - putright:
+          public: false      # true: the public report (putright.site.public), no personal data
+          today: 2026-03-20  # else $PUTRIGHT_TODAY, else today's date
+          repo: .            # the case repository; default: the folder of mkdocs.yml
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import load_settings
+from .errors import PutrightError
+from .repository import Repository
+from .site.pages import Page
+from .site.templating import make_env
+
+log = logging.getLogger("mkdocs.plugins.putright")
+TODAY_ENV = "PUTRIGHT_TODAY"
+THEME_DIR = os.path.join(os.path.dirname(__file__), "data", "site_templates", "theme")
+WATCHED = ("cases", "policies", "complaints.yml", "site_templates")
+
+
+class PutrightConfig(base.Config):  # type: ignore[no-untyped-call]
+    public = opt.Type(bool, default=False)
+    today = opt.Optional(opt.Type(str))
+    repo = opt.Optional(opt.Type(str))
+
+
+class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-call]
+    def _repo_root(self, config: MkDocsConfig) -> str:
+        base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        return os.path.normpath(os.path.join(base_dir, self.config.repo or "."))
+
+    def _today(self) -> dt.date:
+        text = self.config.today or os.environ.get(TODAY_ENV)
+        if not text:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(str(text))
+        except ValueError:
+            raise PluginError(
+                f"putright: today {text!r} is not a date in the form YYYY-MM-DD"
+            ) from None
+
+    def _pages(self, root: str) -> list[Page]:
+        repo = Repository.open(root)
+        today, env = self._today(), make_env(root)
+        if self.config.public:
+            # Imported here: only the public build needs it (and it is another engineer's module).
+            from .site.public import build_public  # type: ignore[import-not-found,unused-ignore]
+
+            pages: list[Page] = build_public(repo, today, env)
+            return pages
+        from .site.internal import build_internal
+
+        return build_internal(repo, today, env)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.public:
+            # The staff site's theme override: a PRIVATE bar on every page (guides and 404
+            # included). Added here rather than as custom_dir, so no mkdocs.yml can lack it;
+            # after the site's own custom_dir, so a landlord's main.html still wins.
+            where = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(where, THEME_DIR)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            pages = self._pages(self._repo_root(config))
+        except PutrightError as exc:
+            raise PluginError(f"putright: {exc}") from None
+        for page in pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:  # a generated page wins over a placeholder in docs/
+                files.remove(existing)
+            # Case pages stay out of the navigation (it is rendered into every page).
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.path, content=page.content, inclusion=inclusion)
+            )
+        log.info("putright: generated %d files", len(pages))
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        # Rebuild when a case, a procedure, the settings or a template changes.
+        root = self._repo_root(config)
+        try:  # the yearly statements' folder is a setting (public pages are built from it)
+            reports = load_settings(root).reports_dir
+        except PutrightError:
+            reports = "reports"
+        for name in (*WATCHED, reports):
+            path = os.path.join(root, name)
+            if os.path.exists(path):
+                server.watch(path)
+        return server

@@ -1,0 +1,75 @@
+"""Every case file read once, as entries the pages share (no page reads a file again)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..check import iter_evaluated
+from ..engine import CaseResult
+from ..problems import Problem
+from ..records import Case
+from ..repository import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A readable case, its result (None when it could not be evaluated), and its page."""
+
+    case: Case
+    result: CaseResult | None
+    problems: tuple[Problem, ...]
+    page: str  # "cases/2026/2026-0042.md"
+
+    @property
+    def officer(self) -> str | None:
+        if self.result is not None:
+            return self.result.officer
+        return self.case.officer or next((e.by for e in reversed(self.case.events) if e.by), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file with no page: it could not be read, or its id is used by an earlier file."""
+
+    rel: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    entries: tuple[Entry, ...]
+    unreadable: tuple[Unreadable, ...]
+    policy_problems: tuple[Problem, ...]
+
+
+def case_page(case: Case) -> str:
+    # By the year received rather than the file's folder: cases may sit in any sub-folder,
+    # and a year is what staff look for. Ids are unique, so pages cannot collide.
+    return f"cases/{case.received.year}/{case.id}.md"
+
+
+def collect(
+    repo: Repository, today: dt.date, each: Callable[[Entry], None] | None = None
+) -> Collected:
+    """Every case file; ``each`` sees each entry as it arrives.
+
+    ``iter_evaluated`` may evaluate in worker processes: work done in ``each`` (rendering a
+    case's page) overlaps with theirs instead of waiting for the last case.
+    """
+    entries: list[Entry] = []
+    unreadable: list[Unreadable] = []
+    pages: set[str] = set()
+    for outcome in iter_evaluated(repo, today):
+        case = outcome.case
+        page = case_page(case) if case is not None else ""
+        if case is None or page in pages:
+            unreadable.append(Unreadable(outcome.rel, tuple(outcome.problems)))
+            continue
+        pages.add(page)
+        entry = Entry(case, outcome.result, tuple(outcome.problems), page)
+        entries.append(entry)
+        if each is not None:
+            each(entry)
+    return Collected(tuple(entries), tuple(unreadable), tuple(repo.policy_problems))

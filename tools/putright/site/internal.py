@@ -1,0 +1,256 @@
+"""The staff dashboard: records and engine results as Markdown pages and SVG charts.
+
+``build_internal`` is pure (it reads the repository, writes nothing) and returns every page.
+Case pages are many, so they stay out of the navigation (``Page.in_nav``): MkDocs renders the
+whole navigation into every page, and 10,000 cases in it would make the build quadratic.
+They are reached from the per-year indexes, worklists, overview and search instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..engine.results import ActionResult
+from ..problems import Problem
+from ..records import Event, Remedy
+from ..repository import Repository
+from .audit_view import AuditView, audit_view
+from .collect import Collected, Entry, collect
+from .learning import learning_rows
+from .links import relative, slug
+from .overview import Worklist, build_overview, build_worklists, due_rows
+from .pages import Page
+from .performance import sections, tally
+from .procedures import policy_tables
+from .templating import date_filter
+
+TEMPLATES = "internal"
+MAX_PROBLEM_ROWS = 500  # the full list is `complaints check`'s job
+# Timeline columns of their own (or a section of their own): not repeated under Details.
+_EVENT_OWN_KEYS = frozenset({"date", "type", "stage", "by", "remedies", "learning"})
+
+_ENUM_KEYS = frozenset({"outcome", "reason", "finding"})
+_ENUM_VALUE = re.compile(r"[a-z]+(_[a-z]+)+")
+
+_STATE_TEXT = {
+    "overdue": Markup("**OVERDUE**"),
+    "due_soon": Markup("**due soon**"),
+    "pending": Markup("pending"),
+    "met": Markup("met"),
+    "late": Markup("late"),
+    "stopped": Markup("stopped"),
+}
+
+
+def state_text(state: str | None) -> Markup:
+    return _STATE_TEXT.get(state or "", Markup(""))
+
+
+def status_text(entry: Entry) -> str:
+    if entry.result is None:
+        return "not evaluated"
+    if entry.result.closed:
+        return f"closed {date_filter(entry.result.closed)}"
+    return "open"
+
+
+def money(amount: float | None) -> str:
+    return "" if amount is None else f"£{amount:,.2f}"
+
+
+def _plain(value: object) -> str:
+    """A record value as words: yes/no for booleans, nested values flattened."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        return "; ".join(f"{_words(str(k))}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def _words(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+def _value(key: str, value: object) -> str:
+    text = _plain(value)
+    # Vocabulary values read as words ("partially upheld"); free text is left as written.
+    return text.replace("_", " ") if key in _ENUM_KEYS and _ENUM_VALUE.fullmatch(text) else text
+
+
+def event_details(event: Event) -> str:
+    """Everything an event says beyond its own columns, as one line of plain text."""
+    return "; ".join(
+        f"{_words(str(k))}: {_value(str(k), v)}"
+        for k, v in event.data.items()
+        if k not in _EVENT_OWN_KEYS and v is not None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RemedyRow:
+    date: dt.date
+    stage: str
+    remedy: Remedy
+    state: str | None  # the action's state when it has a due date
+
+
+def remedy_rows(events: Sequence[Event], actions: Sequence[ActionResult]) -> list[RemedyRow]:
+    by_place = {(a.event_index, a.remedy_index): a for a in actions}
+    rows = []
+    for event in events:
+        for remedy in event.remedies:
+            action = by_place.get((event.index, remedy.index))
+            rows.append(
+                RemedyRow(event.date, event.stage, remedy, action.state if action else None)
+            )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    year: int
+    page: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def open(self) -> int:
+        return sum(1 for e in self.entries if e.result is not None and e.result.open)
+
+
+class _Renderer:
+    """Templates looked up once; every page gets the same helpers."""
+
+    def __init__(self, env: jinja2.Environment, repo: Repository, today: dt.date) -> None:
+        self.env = env
+        self.common: dict[str, Any] = {
+            "org": repo.settings.organisation,
+            "today": today,
+            "nation": repo.settings.nation,
+            "link": relative,
+            "state": state_text,
+            "status": status_text,
+            "money": money,
+            "details": event_details,
+        }
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def __call__(self, name: str, path: str, **context: Any) -> Page:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"{TEMPLATES}/{name}.md.j2")
+        return Page(path, template.render(**self.common, **context))
+
+
+def _case_page(render: _Renderer, entry: Entry, audit: AuditView, today: dt.date) -> Page:
+    case, result = entry.case, entry.result
+    events = case.events_until(today)
+    complainant = case.data.get("complainant")
+    learning = []
+    if case.data.get("learning"):
+        learning.append(str(case.data["learning"]))
+    learning += [
+        f"Stage {e.stage} response, {e.date.isoformat()}: {e.get('learning')}"
+        for e in events
+        if e.type == "responded" and e.get("learning")
+    ]
+    if isinstance(complainant, Mapping):
+        who = [(_words(str(k)), _plain(v)) for k, v in complainant.items()]
+    else:
+        who = [("Complainant", _plain(complainant))] if complainant else []
+    page = render(
+        "case",
+        entry.page,
+        entry=entry,
+        case=case,
+        result=result,
+        events=events,
+        later=len(case.events) - len(events),
+        complainant=who,
+        remedies=remedy_rows(events, result.actions if result else ()),
+        learning=learning,
+        audit=audit,
+    )
+    return Page(page.path, page.content, in_nav=False)
+
+
+def _problems(collected: Collected) -> list[Problem]:
+    out = [p for u in collected.unreadable for p in u.problems]
+    out += [p for e in collected.entries for p in e.problems]
+    out.sort(key=lambda p: (p.severity != "error", *p.sort_key()))
+    return out
+
+
+def build_internal(
+    repo: Repository,
+    today: dt.date,
+    env: jinja2.Environment,
+    *,
+    audit: Callable[[Repository, dt.date], AuditView] = audit_view,
+) -> list[Page]:
+    """Every page of the staff dashboard, as of ``today``."""
+    render = _Renderer(env, repo, today)
+    history = audit(repo, today)
+    case_pages: list[Page] = []
+    collected = collect(
+        repo, today, lambda entry: case_pages.append(_case_page(render, entry, history, today))
+    )
+    entries = collected.entries
+    rows = due_rows(entries)
+    pages: list[Page] = []
+
+    overview = build_overview(entries, rows, repo.settings, repo.calendar, today)
+    pages.append(render("index", "index.md", overview=overview))
+
+    taken: set[str] = {"index"}
+    worklists = [
+        Worklist(officer, f"worklists/{slug(officer, taken)}.md", tuple(items))
+        for officer, items in build_worklists(entries, rows, repo.settings.officers, today).items()
+    ]
+    pages.append(render("worklists_index", "worklists/index.md", worklists=worklists))
+    pages += [render("worklist", wl.page, wl=wl) for wl in worklists]
+
+    by_year: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_year[entry.case.received.year].append(entry)
+    years = [
+        Year(year, f"cases/{year}/index.md", tuple(sorted(by_year[year], key=lambda e: e.case.id)))
+        for year in sorted(by_year, reverse=True)
+    ]
+    problems = _problems(collected)
+    pages.append(
+        render(
+            "cases_index",
+            "cases/index.md",
+            years=years,
+            problems=problems[:MAX_PROBLEM_ROWS],
+            problems_left=max(0, len(problems) - MAX_PROBLEM_ROWS),
+        )
+    )
+    pages += [render("year_index", year.page, year=year) for year in years]
+    pages += case_pages
+
+    charts = sections(tally(entries, today))
+    pages.append(render("performance", "performance.md", sections=charts))
+    pages += [Page(s.file, s.chart.svg) for s in charts]
+
+    pages.append(render("learning", "learning.md", rows=learning_rows(entries, today)))
+    pages.append(
+        render(
+            "procedures",
+            "procedures.md",
+            tables=policy_tables(repo.policies),
+            default_policy=repo.settings.default_policy,
+            policy_problems=collected.policy_problems,
+        )
+    )
+    return pages
