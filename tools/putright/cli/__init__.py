@@ -63,11 +63,7 @@ def main() -> None:
 def _register() -> None:
     # Each group lives in its own module; importing it registers its commands on `cli`.
     for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:  # TODO(lead): strict once every module has landed
-            if exc.name != f"{__name__}.{name}":
-                raise
+        importlib.import_module(f"{__name__}.{name}")
 
 
 # At the bottom: the command modules import `cli` from here.

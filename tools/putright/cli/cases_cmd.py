@@ -34,7 +34,9 @@ def show(ctx: click.Context, case_id: str, today: object, fmt: str) -> None:
             click.echo(f"{p.file}:{p.line or '-'}: {p.message}", err=True)
         ctx.exit(1)
     if fmt == "json":
-        body: dict[str, object] = outcome.result.to_json() if outcome.result else {"id": case_id, "file": rel}
+        body: dict[str, object] = (
+            outcome.result.to_json() if outcome.result else {"id": case_id, "file": rel}
+        )
         body["problems"] = [p.to_json() for p in outcome.problems]
         click.echo(json.dumps(body, indent=1, ensure_ascii=False))
     else:
