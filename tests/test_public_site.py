@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,10 @@ def test_real_mkdocs_build_is_strict_clean(tmp_path: Path) -> None:
     html = built_page(out, "self-assessment/2025-26").read_text(encoding="utf-8")
     assert "admonition warning" in html
     assert "30.0% of stage 1 complaints" in html
+
+
+def test_list_items_stay_apart(known: dict[str, str]) -> None:
+    # A block tag ending a line of text (with trim_blocks) must not swallow the next item's newline.
+    for path, text in known.items():
+        if path.endswith(".md"):
+            assert not re.search(r"[.)]- [A-Z]", text), path
