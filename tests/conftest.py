@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,10 @@ from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "policies"
+
+# Tests that run `complaints` (or pre-commit's hooks) as a program must get this installation's
+# console script, as in an activated virtual environment, whoever started pytest and however.
+os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 
 
 def write_repo(
