@@ -7,12 +7,8 @@ chart, and Material's search; screenshots go to the test's tmp_path.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,30 +18,15 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
+from browser_support import MARKS, page_url, serve
+
 from conftest import write_repo
 from site_fixtures import CASES, HOSTILE_ID
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ROOT = Path(__file__).resolve().parent.parent.parent
 TODAY = "2026-11-24"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}"),
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+pytestmark = MARKS
 
 
 @dataclass(frozen=True)
@@ -55,10 +36,7 @@ class Site:
     case_id: str  # an ordinary case to search for
 
     def page(self, name: str) -> str:
-        """A page's URL, with directory URLs (name/) or plain files (name.html), as built."""
-        if (self.root / name / "index.html").is_file():
-            return f"{self.url}/{name}/"
-        return f"{self.url}/{name}.html"
+        return page_url(self.url, self.root, name)
 
 
 @pytest.fixture(scope="module")
@@ -84,31 +62,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(
-            f"http://127.0.0.1:{server.server_address[1]}",
-            out,
-            demo[0].stem if demo else "2026-0001",
-        )
-    finally:
-        server.shutdown()
-        thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with serve(out) as url:
+        yield Site(url, out, demo[0].stem if demo else "2026-0001")
 
 
 @pytest.fixture
