@@ -197,3 +197,12 @@ def test_settings_min_cell_is_used(tmp_path: Path) -> None:
     public = publish(report, settings.min_cell)
     assert public.min_cell == 3
     assert public.acknowledged_on_time["2"].withheld is True  # 2 < 3
+
+
+def test_a_common_label_that_reads_like_free_text_is_not_published() -> None:
+    # Five complaints typed the same sentence into `category`: common, but not a category.
+    table = Table(
+        "categories", "t", "Category", (("Mr Smith at 4 Example Road", 5), ("damp_and_mould", 5))
+    )
+    merged = public_categories(table, (), 5)
+    assert dict(merged.rows) == {OTHER_CATEGORIES: 5, "damp_and_mould": 5}

@@ -14,11 +14,14 @@ Everything else:
 * A percentage is published only when it is of ``min_cell`` or more cases.
 * A sum of money only when it adds up ``min_cell`` or more payments.
 * Category labels: those on complaints.yml ``categories`` are shown; any other label comes
-  from a record's free text, so it is shown only if ``min_cell`` or more complaints share it,
+  from a record's free text, so it is shown only if it looks like a category token
+  (``damp_and_mould``, no spaces or capitals) and ``min_cell`` or more complaints share it,
   and otherwise merged into "other categories".
 """
 
 from __future__ import annotations
+
+import re
 
 import datetime as dt
 from collections.abc import Sequence
@@ -31,6 +34,9 @@ from .suppress import safe_amount, safe_percent, suppress
 from .tsm import TsmGroup
 
 OTHER_CATEGORIES = "other categories"
+# Without the organisation's list, a label is shown only if it looks like a category (a word or
+# two joined by _ or -), never a sentence or a name someone typed into the field.
+_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+){0,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +217,11 @@ def public_categories(source: Table, allowed: Sequence[str], min_cell: int) -> T
     counts: dict[str, int] = {}
     order: list[str] = []
     for label, count in source.rows:
-        keep = label in allowed or label == "not recorded" or (not allowed and count >= min_cell)
+        keep = (
+            label in allowed
+            or label == "not recorded"
+            or (not allowed and count >= min_cell and _TOKEN.fullmatch(label) is not None)
+        )
         name = (
             label
             if keep
