@@ -21,9 +21,8 @@ Everything else:
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
