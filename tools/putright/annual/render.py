@@ -22,6 +22,28 @@ HIDDEN = "*"  # a suppressed count in text and Markdown tables
 NOT_WRITTEN = "not yet written"
 
 
+def timeliness_rows(report: PublishedReport, min_cell: int) -> list[tuple[str, str]]:
+    """On-time rates per stage, the same in every format."""
+    rows = []
+    for s in STAGES:
+        limit = 10 if s == "1" else 20
+        rows += [
+            (
+                f"stage {s} acknowledged within 5 working days",
+                rate_text(report.acknowledged_on_time[s], min_cell),
+            ),
+            (
+                f"stage {s} responded within the Code's time",
+                rate_text(report.responded_on_time[s], min_cell),
+            ),
+            (
+                f"stage {s} responded within {limit} working days, no extension",
+                rate_text(report.responded_without_extension[s], min_cell),
+            ),
+        ]
+    return rows
+
+
 def words(label: str) -> str:
     """An enum as words: partially_upheld -> partially upheld."""
     return label.replace("_", " ")
@@ -155,26 +177,7 @@ def render_text(
         out.append(f"{group_title(group)}" + (f" ({group.note})" if group.note else ""))
         out += _grid(("", "stage 1", "stage 2", "based on"), tsm_rows(group))
     out += ["", "Timeliness"]
-    rows = []
-    for s in STAGES:
-        rows.append(
-            (
-                f"stage {s} acknowledged within 5 working days",
-                rate_text(report.acknowledged_on_time[s], min_cell),
-            )
-        )
-        rows.append(
-            (
-                f"stage {s} responded within the Code's time",
-                rate_text(report.responded_on_time[s], min_cell),
-            )
-        )
-        rows.append(
-            (
-                f"stage {s} responded within {10 if s == '1' else 20} working days, no extension",
-                rate_text(report.responded_without_extension[s], min_cell),
-            )
-        )
+    rows = timeliness_rows(report, min_cell)
     out += _grid(("", ""), rows)
     out.append("")
     tables = [
@@ -300,26 +303,7 @@ def render_markdown(
             out += [md_inline(group.note), ""]
         out += [*_md_table(("Measure", "Stage 1", "Stage 2", "Based on"), tsm_rows(group)), ""]
     out += ["## Timeliness", ""]
-    rows = []
-    for s in STAGES:
-        rows.append(
-            (
-                f"Stage {s} acknowledged within 5 working days",
-                rate_text(report.acknowledged_on_time[s], min_cell),
-            )
-        )
-        rows.append(
-            (
-                f"Stage {s} responded within the Code's time",
-                rate_text(report.responded_on_time[s], min_cell),
-            )
-        )
-        rows.append(
-            (
-                f"Stage {s} responded within {10 if s == '1' else 20} working days, no extension",
-                rate_text(report.responded_without_extension[s], min_cell),
-            )
-        )
+    rows = [(label.capitalize(), value) for label, value in timeliness_rows(report, min_cell)]
     out += [*_md_table(("Measure", "Result"), rows), "", "## Breakdowns", ""]
     for table in [
         *report.volumes.values(),
