@@ -80,8 +80,11 @@ def test_yes_contradicted_by_the_records(tmp_path: Path) -> None:
         "Answered yes, but our own records show 30.0% of stage 1 complaints (3 of 10) were not "
         "acknowledged within 5 working days."
     )
-    # Public: 10 cases is enough to publish the share.
-    assert "30.0%" in contradiction_text(rows["6.2"], 5)
+    # Public, min_cell 5: the 3 late cases are a small count, so neither it nor the share
+    # (30% of 10 gives the 3 away) is published; with min_cell 3 they may be.
+    public = contradiction_text(rows["6.2"], 5)
+    assert "not published" in public and "30.0%" not in public and "3 of 10" not in public
+    assert "30.0%" in contradiction_text(rows["6.2"], 3)
     # 6.3: "yes" and every response was within 10 working days: nothing to say.
     assert not rows["6.3"].contradiction
     assert "10 of 10 stage 1 responses (100.0%)" in " ".join(evidence_lines(rows["6.3"].evidence))

@@ -59,7 +59,7 @@ def number(value: float | int | None, suffix: str = "") -> str:
 
 def rate_text(rate: PublishedRate, min_cell: int) -> str:
     if rate.withheld:
-        return f"not published (fewer than {min_cell} cases)"
+        return f"not published (fewer than {min_cell} cases on one side)"
     if rate.percent is None:
         return "no cases"
     return f"{rate.percent:.1f}% of {rate.whole:,}"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .figures import Share
 from .provisions import Provision, Section, sections
 from .report import AnnualReport
+from .suppress import safe_percent
 from .yearfile import Answer, YearStatement
 
 # Provisions the procedure check (putright.policy.code_check) holds a procedure's text against.
@@ -334,10 +335,10 @@ def contradiction_text(row: Row, min_cell: int | None = None) -> str:
         return "Answered yes, but no response from the governing body is recorded for this year."
     measure = evidence.measure
     assert measure is not None
-    if min_cell is not None and measure.measured < min_cell:
+    if min_cell is not None and not safe_percent(measure.failures, measure.measured, min_cell):
         return (
             f"Answered yes, but our own records show {measure.subject} that {measure.missed} "
-            f"(fewer than {min_cell} cases: the numbers are not published)."
+            f"(fewer than {min_cell} cases on one side: the numbers are not published)."
         )
     percent = Share(measure.failures, measure.measured).percent
     return (
@@ -357,6 +358,13 @@ def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> li
             lines.append(f"No {measure.subject} to measure in the year.")
         elif min_cell is not None and measure.measured < min_cell:
             lines.append(f"Fewer than {min_cell} {measure.subject} to measure: not published.")
+        elif min_cell is not None and not safe_percent(
+            measure.failures, measure.measured, min_cell
+        ):
+            lines.append(
+                f"{measure.subject.capitalize()}: fewer than {min_cell} on one side, so the "
+                "share is not published."
+            )
         else:
             met = measure.measured - measure.failures
             percent = Share(met, measure.measured).percent

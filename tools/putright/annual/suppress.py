@@ -52,8 +52,16 @@ def suppress(values: Sequence[int], min_cell: int) -> tuple[int | None, ...]:
 
 
 def safe_percent(part: int, whole: int, min_cell: int) -> bool:
-    """May a percentage of ``whole`` be published? Not when the whole is a small number."""
-    return whole >= min_cell
+    """May ``part`` of ``whole`` be published as a percentage?
+
+    Not when the whole is a small number, and not when the part or the rest is a small count
+    other than zero: "87.5% of 8" tells the reader that exactly 1 case went the other way.
+    """
+
+    def small(count: int) -> bool:
+        return 0 < count < min_cell
+
+    return whole >= min_cell and not small(part) and not small(whole - part)
 
 
 def safe_amount(payments: int, min_cell: int) -> bool:
