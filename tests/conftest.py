@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,23 @@ def make_repo(tmp_path: Path) -> Callable[..., Path]:
         return write_repo(tmp_path / "repo", cases, **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+def complaints(root: Path, *args: str, input: str | None = None) -> Ran:
+    """`complaints --repo ROOT ARGS` in-process; errors become messages as in the script."""
+    from putright.cli import cli
+
+    result = CliRunner().invoke(cli, ["--repo", str(root), *args], input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 import pytest
-from click.testing import CliRunner
 
-from putright.cli import cli
+from conftest import complaints
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 REL = "cases/2026/2026-0001.yaml"
 CASE = "id: 2026-0001\nreceived: 2026-03-02\nchannel: phone\nevents: []\n"
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def complaints(root: Path, *args: str) -> Ran:
-    result = CliRunner().invoke(cli, ["--repo", str(root), *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 def make_repo(root: Path) -> Path:

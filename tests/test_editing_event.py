@@ -6,15 +6,13 @@ import os
 import shutil
 import stat
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import putright.cli.edit_cmd  # noqa: F401 - registers the commands on `cli`
+from conftest import complaints
 from putright import yamlfile
-from putright.cli import cli
 from putright.editing import append
 from putright.editing.atomic import create_file, replace_file
 from putright.editing.insert import Inserted
@@ -33,21 +31,6 @@ events:
 notes: keep this
 """
 REL = "cases/2026/2026-0001.yaml"
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def complaints(root: Path, *args: str, input: str | None = None) -> Ran:
-    """`complaints --repo ROOT ARGS` in-process; errors become messages as in the script."""
-    result = CliRunner().invoke(cli, ["--repo", str(root), *args], input=input)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 def make_repo(root: Path, cases: dict[str, str | bytes] | None = None) -> Path:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 import pytest
-from click.testing import CliRunner
 
+from conftest import complaints
 from putright import validation, yamlfile
-from putright.cli import cli
 from putright.editing.ids import next_id
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
@@ -25,20 +23,6 @@ FLAGS = [
     "--summary",
     "Leak",
 ]
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def complaints(root: Path, *args: str, input: str | None = None) -> Ran:
-    result = CliRunner().invoke(cli, ["--repo", str(root), *args], input=input)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Ran(result.exit_code, result.stdout, result.stderr)
 
 
 def case_text(case_id: str, received: str = "2026-03-02") -> str:

@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from putright.annual.yearfile import YearFileError
 from putright.repository import Repository
 from putright.site.pages import Page
 from putright.site.public import build_public
 from putright.site.templating import make_env
-from test_annual_data import SETTINGS, YEAR_FILE, write_known_repo
+from test_annual_data import SETTINGS, YEAR_FILE, build_public_site, write_known_repo
 from test_annual_selfassess import ANSWERS, late_repo
 
 TODAY = dt.date(2026, 6, 30)
@@ -145,26 +144,9 @@ def test_the_landlord_can_change_the_wording(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_real_mkdocs_build_is_strict_clean(tmp_path: Path) -> None:
-    import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-    from putright.cli import cli
-
     repo = late_repo(tmp_path / "repo", ANSWERS)
     out = tmp_path / "public"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "--repo",
-            repo.root,
-            "site",
-            "build",
-            "--public",
-            "--out",
-            str(out),
-            "--today",
-            "2026-06-30",
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    build_public_site(repo.root, out)
     from test_public_leak import built_page
 
     html = built_page(out, "self-assessment/2025-26").read_text(encoding="utf-8")

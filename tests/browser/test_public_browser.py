@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
 from browser_support import MARKS, page_url, serve
 
+from test_annual_data import build_public_site
 from test_annual_selfassess import ANSWERS, late_repo
 
 pytestmark = MARKS
@@ -35,27 +35,10 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-    from putright.cli import cli
-
     base = tmp_path_factory.mktemp("browser")
     repo = late_repo(base / "repo", ANSWERS)
     out = base / "public"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "--repo",
-            repo.root,
-            "site",
-            "build",
-            "--public",
-            "--out",
-            str(out),
-            "--today",
-            "2026-06-30",
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    build_public_site(repo.root, out)
     with serve(out) as url:
         yield Site(url, out)
 

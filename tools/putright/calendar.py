@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 NATIONS = ("ENG", "WLS", "SCT", "NIR")
-_DAY = dt.timedelta(days=1)
 
 
 def bank_holidays(nation: str, years: Iterable[int]) -> set[dt.date]:
@@ -110,14 +109,3 @@ class WorkingCalendar:
     def next_working_day(self, day: dt.date) -> dt.date:
         """``day`` if it is a working day, else the next one."""
         return day if self.is_working_day(day) else self.add(day, 1)
-
-    def holidays_in(self, year: int) -> list[dt.date]:
-        """The non-working weekdays of a year (bank holidays and closures), for display."""
-        self._ensure(dt.date(year, 1, 1))
-        out = []
-        day = dt.date(year, 1, 1)
-        while day.year == year:
-            if day.weekday() < 5 and not self.is_working_day(day):
-                out.append(day)
-            day += _DAY
-        return out

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from .calendar import WorkingCalendar
 from .config import Settings, load_settings
-from .errors import PolicyError
 from .policy.loading import load_policies
 from .policy.model import Policy
 from .problems import Problem
@@ -31,13 +30,6 @@ class Repository:
         policies, problems = load_policies(root)
         calendar = WorkingCalendar(settings.nation, settings.closures)
         return cls(root, settings, policies, calendar, problems)
-
-    def policy(self, policy_id: str) -> Policy:
-        try:
-            return self.policies[policy_id]
-        except KeyError:
-            known = ", ".join(sorted(self.policies)) or "none"
-            raise PolicyError(f"no procedure {policy_id!r} in policies/ (known: {known})") from None
 
     def case_files(self) -> Iterator[tuple[str, str]]:
         """(absolute path, path relative to the root with / separators), in a stable order."""

@@ -22,4 +22,4 @@ def enum_of(*path: str) -> tuple[str, ...]:
 
 
 STOPPING_EVENTS = ("refused", "withdrawn", "closed")  # stop every clock of the case
-OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
+OUTCOMES = enum_of("$defs", "event", "properties", "outcome")

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..check import run_check
-from ..reporters import render_github, render_markdown, render_summary_markdown, render_text
+from ..reporters import render_github, render_markdown, render_text
 from ..reporters.json_report import iter_json
 from ..repository import Repository
 from . import cli
@@ -68,7 +68,7 @@ def check(
             click.echo(output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(render_summary_markdown(result) + "\n")
+            summary.write(render_markdown(result) + "\n")
 
     failed = bool(result.errors)
     if "overdue" in fail_on and result.overdue():

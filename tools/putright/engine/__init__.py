@@ -52,14 +52,14 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
                     (e for e in (stop, moved) if e), key=lambda e: e.date, default=None
                 )
             result.clocks += stage_clocks(
-                case, stage, stage.clocks, stage_id, events, policy, calendar, today, stage_stop
+                case, stage.clocks, stage_id, events, policy, calendar, today, stage_stop
             )
         result.flaws += extension_flaws(policy, events)
         result.flaws += handler_flaws(policy, events)
         result.flaws += refusal_flaws(case, policy, events)
     elif case.kind == "service_request" and policy.service_request_clocks:
         result.clocks += stage_clocks(
-            case, None, policy.service_request_clocks, "1", events, policy, calendar, today, stop
+            case, policy.service_request_clocks, "1", events, policy, calendar, today, stop
         )
     result.actions = action_results(events, policy, calendar, today)
     return result

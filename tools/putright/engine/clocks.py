@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..calendar import WorkingCalendar
-from ..policy.model import RECEIVED, Clock, Policy, Stage
+from ..policy.model import RECEIVED, Clock, Policy
 from ..records import Case, Event
 from ..vocab import STOPPING_EVENTS
 from .results import ClockResult
@@ -66,7 +66,6 @@ def _start_date(
 
 def stage_clocks(
     case: Case,
-    stage: Stage | None,
     clocks: Sequence[Clock],
     stage_id: str,
     events: Sequence[Event],

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from .build import build_case, load_case, structure_flaws
-from .model import PERSONAL_CASE_KEYS, PERSONAL_EVENT_KEYS, Case, Event, Remedy
+from .model import Case, Event, Remedy
 
 __all__ = [
-    "PERSONAL_CASE_KEYS",
-    "PERSONAL_EVENT_KEYS",
     "Case",
     "Event",
     "Remedy",

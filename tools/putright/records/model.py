@@ -7,12 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# Keys that hold personal or free-text data (the contract marks them PERSONAL): never
-# published, removed by `complaints redact`. Statistics never need them.
-PERSONAL_CASE_KEYS = ("complainant", "summary", "definition", "notes", "learning")
-PERSONAL_EVENT_KEYS = ("note", "reason", "explanation", "learning", "reference")
-PERSONAL_REMEDY_KEYS = ("description",)
-
 
 @dataclass(frozen=True, slots=True)
 class Remedy:

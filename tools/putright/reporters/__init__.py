@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .github import render_github, render_summary_markdown
+from .github import render_github
 from .json_report import render_json
 from .markdown import render_markdown
 from .text import render_text
@@ -11,6 +11,5 @@ __all__ = [
     "render_github",
     "render_json",
     "render_markdown",
-    "render_summary_markdown",
     "render_text",
 ]

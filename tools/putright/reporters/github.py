@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..check import CheckResult
 from ..textsafe import gh_data, gh_property
-from .markdown import render_markdown
 
 
 def render_github(result: CheckResult) -> str:
@@ -23,7 +22,3 @@ def render_github(result: CheckResult) -> str:
         props.append(f"title={gh_property(title)}")
         lines.append(f"::{p.severity} {','.join(props)}::{gh_data(p.message)}")
     return "\n".join(lines)
-
-
-def render_summary_markdown(result: CheckResult) -> str:
-    return render_markdown(result)

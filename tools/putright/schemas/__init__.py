@@ -20,7 +20,3 @@ def schema(name: str) -> dict[str, Any]:
     text = resources.files(__package__).joinpath(SCHEMA_FILES[name]).read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
-
-
-def schema_text(name: str) -> str:
-    return resources.files(__package__).joinpath(SCHEMA_FILES[name]).read_text("utf-8")
