@@ -24,6 +24,17 @@ class TsmOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Team:
+    """An area or section: its officers and categories, and who manages it."""
+
+    name: str
+    line_manager: str | None = None
+    head_of_service: str | None = None
+    officers: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     organisation: str
     homes: int | None = None
@@ -42,6 +53,7 @@ class Settings:
     site_url: str | None = None
     public_title: str | None = None
     reports_dir: str = "reports"
+    teams: tuple[Team, ...] = ()
 
     def year_of(self, day: dt.date) -> int:
         """The reporting year a date falls in, named by the calendar year it starts in."""
@@ -83,6 +95,16 @@ def _from_data(data: dict[str, Any]) -> Settings:
         site_url=public.get("site_url"),
         public_title=public.get("title"),
         reports_dir=data.get("reports_dir", "reports"),
+        teams=tuple(
+            Team(
+                name=str(team["name"]),
+                line_manager=team.get("line_manager"),
+                head_of_service=team.get("head_of_service"),
+                officers=tuple(team.get("officers", ())),
+                categories=tuple(team.get("categories", ())),
+            )
+            for team in data.get("teams", ())
+        ),
     )
 
 
@@ -120,4 +142,31 @@ def load_settings(repo: str) -> Settings:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ConfigError(first.message + more, file=CONFIG_FILE, line=first.line)
+    _check_teams(loaded.data.get("teams") or [], loaded.text)
     return _from_data(loaded.data)
+
+
+def _check_teams(teams: list[dict[str, Any]], text: str) -> None:
+    """Each team named once, each officer in one team: a case must belong to one team."""
+    names: set[str] = set()
+    officers: dict[str, str] = {}
+    for index, team in enumerate(teams):
+        name = str(team["name"])
+        if name in names:
+            where = yamlfile.locate(yamlfile.compose(text), ["teams", index, "name"])
+            raise ConfigError(
+                f"team {name!r} is named twice", file=CONFIG_FILE, line=where[0] if where else None
+            )
+        names.add(name)
+        for officer_index, officer in enumerate(team.get("officers") or []):
+            if officer in officers and officers[officer] != name:
+                where = yamlfile.locate(
+                    yamlfile.compose(text), ["teams", index, "officers", officer_index]
+                )
+                raise ConfigError(
+                    f"officer {officer!r} is in team {officers[officer]!r} and team {name!r}: "
+                    "each officer belongs to one team",
+                    file=CONFIG_FILE,
+                    line=where[0] if where else None,
+                )
+            officers[officer] = name

@@ -23,3 +23,4 @@ def enum_of(*path: str) -> tuple[str, ...]:
 
 STOPPING_EVENTS = ("refused", "withdrawn", "closed")  # stop every clock of the case
 OUTCOMES = enum_of("$defs", "event", "properties", "outcome")
+PARTIES = enum_of("properties", "about", "properties", "party")  # who a complaint is about

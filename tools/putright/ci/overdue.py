@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..check import CheckResult
 from ..engine import CaseResult
+from ..engine.actions import action_label
 from ..textsafe import md_inline
 
 # GitHub refuses an issue body over 65,536 characters; a row is under 100.
@@ -52,7 +53,7 @@ def _rows(case: CaseResult, state: str, today: dt.date) -> list[Row]:
     for action in case.actions:
         if action.state == state:
             # The remedy's type only (repair, apology...): its description is personal.
-            what = f"Remedy: {action.remedy.replace('_', ' ')}"
+            what = action_label(action.remedy)
             rows.append(
                 Row(case.case_id, action.stage, what, action.due, abs((today - action.due).days))
             )

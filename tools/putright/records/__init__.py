@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .build import build_case, load_case, structure_flaws
-from .model import Case, Event, Remedy
+from .model import About, Case, Event, Order, Remedy
 
 __all__ = [
+    "About",
     "Case",
     "Event",
+    "Order",
     "Remedy",
     "build_case",
     "load_case",

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import validation, yamlfile
 from ..problems import Flaw, Problem, locate
-from .model import Case, Event, Remedy
+from .model import About, Case, Event, Order, Remedy
 
 
 def _date(value: Any, path: tuple[str | int, ...], flaws: list[Flaw]) -> dt.date | None:
@@ -41,6 +41,31 @@ def _remedies(
     return tuple(out)
 
 
+def _orders(
+    raw: list[dict[str, Any]], base: tuple[str | int, ...], flaws: list[Flaw]
+) -> tuple[Order, ...]:
+    out = []
+    for i, item in enumerate(raw):
+        path = (*base, "orders", i)
+        due = _date(item.get("due"), (*path, "due"), flaws)
+        out.append(
+            Order(
+                index=i,
+                order=str(item.get("order", "")),
+                due=due or dt.date.min,
+                done=_date(item.get("done"), (*path, "done"), flaws),
+            )
+        )
+    return tuple(out)
+
+
+def _about(value: Any) -> About | None:
+    if not isinstance(value, dict) or not isinstance(value.get("party"), str):
+        return None
+    name = value.get("name")
+    return About(value["party"], name if isinstance(name, str) else None)
+
+
 def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]:
     """A Case from schema-valid data; None with flaws when a date is impossible."""
     flaws: list[Flaw] = []
@@ -49,6 +74,7 @@ def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]
     for i, raw in enumerate(data["events"]):
         path: tuple[str | int, ...] = ("events", i)
         day = _date(raw["date"], (*path, "date"), flaws)
+        _date(raw.get("review"), (*path, "review"), flaws)  # a restriction's review date
         events.append(
             Event(
                 index=i,
@@ -58,6 +84,7 @@ def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]
                 by=raw.get("by"),
                 data=raw,
                 remedies=_remedies(raw.get("remedies") or [], path, flaws),
+                orders=_orders(raw.get("orders") or [], path, flaws),
             )
         )
     incident = _date(data.get("incident_date"), ("incident_date",), flaws)
@@ -78,6 +105,7 @@ def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]
         officer=data.get("officer"),
         incident_date=incident,
         redacted=redacted,
+        about=_about(data.get("about")),
     )
     return case, structure_flaws(case)
 

@@ -20,6 +20,24 @@ class Remedy:
 
 
 @dataclass(frozen=True, slots=True)
+class Order:
+    """An order of the Ombudsman on a determination: compliance comes from ``due`` and ``done``."""
+
+    index: int  # position in its event's orders list
+    order: str  # what was ordered (internal text)
+    due: dt.date
+    done: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """Who a complaint is about: the landlord, or a contractor or agent acting for it (5.4-5.5)."""
+
+    party: str  # landlord | contractor | agent
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     index: int  # position in the case's events list (for locating problems)
     date: dt.date
@@ -28,6 +46,7 @@ class Event:
     by: str | None
     data: Mapping[str, Any]
     remedies: tuple[Remedy, ...] = ()
+    orders: tuple[Order, ...] = ()
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -52,6 +71,7 @@ class Case:
     officer: str | None = None
     incident_date: dt.date | None = None
     redacted: dt.date | None = None
+    about: About | None = None
 
     def events_until(self, today: dt.date) -> tuple[Event, ...]:
         """The events as of ``today``: later ones are not yet known."""
