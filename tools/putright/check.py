@@ -49,6 +49,13 @@ class CheckResult:
     def overdue(self) -> list[CaseResult]:
         return [c for c in self.cases if c.worst_state == "overdue"]
 
+    def add(self, outcome: Evaluated) -> None:
+        """Count one file's outcome in (every consumer of outcomes adds them the same way)."""
+        self.files += 1
+        self.problems.extend(outcome.problems)
+        if outcome.result is not None:
+            self.cases.append(outcome.result)
+
 
 def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Evaluated:
     """One case file in the context of its repository."""
@@ -205,9 +212,6 @@ def run_check(
 ) -> CheckResult:
     result = CheckResult(today=today, problems=list(repo.policy_problems))
     for outcome in iter_evaluated(repo, today, progress, jobs=jobs, keep_cases=False):
-        result.files += 1
-        result.problems.extend(outcome.problems)
-        if outcome.result is not None:
-            result.cases.append(outcome.result)
+        result.add(outcome)
     result.problems.sort(key=Problem.sort_key)
     return result

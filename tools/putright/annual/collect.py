@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from ..check import iter_evaluated
+from ..check import Evaluated, iter_evaluated
 from ..engine import evaluate
 from ..errors import PolicyError
 from ..policy.loading import load_policy
@@ -49,13 +49,18 @@ def code_policy(repo: Repository) -> Policy:
     )
 
 
+def usable(outcome: Evaluated) -> bool:
+    """Does a file count in the figures? Not when it has an error (it is left out, and said so)."""
+    return outcome.case is not None and not any(p.severity == "error" for p in outcome.problems)
+
+
 def collect_facts(repo: Repository, today: dt.date) -> FactSet:
     code = code_policy(repo)
     facts: list[CaseFacts] = []
     left_out: list[str] = []
     for index, outcome in enumerate(iter_evaluated(repo, today)):
         case = outcome.case
-        if case is None or any(p.severity == "error" for p in outcome.problems):
+        if case is None or not usable(outcome):
             left_out.append(outcome.rel)
             continue
         if case.received > today:
