@@ -6,8 +6,9 @@ import datetime as dt
 
 import click
 
-from .. import ci, scaffold
+from .. import ci, digest, scaffold
 from ..check import run_check
+from ..digest.issue import issue_json, issue_markdown
 from ..repository import Repository
 from . import cli
 from .init_cmd import report_copies
@@ -33,6 +34,25 @@ def overdue_report(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     result = run_check(Repository.open(repo_of(ctx)), resolve_today(today))
     report = ci.overdue_report(result)
     click.echo(ci.render_json(report) if fmt == "json" else ci.render_markdown(report))
+
+
+@ci_group.command("digest-report")
+@click.option("--period", "period", type=click.Choice(digest.KINDS), required=True)
+@today_option
+@format_option("markdown", "json", default="markdown")
+@click.pass_context
+def digest_report(ctx: click.Context, period: str, today: dt.date | None, fmt: str) -> None:
+    """A digest's tracking issue and summary: case ids, dates and counts only.
+
+    With --format json, whether today is the digest's day (the first working day of the
+    week, month or quarter), and the issue's title and label: the workflow reads them.
+    """
+    repo = Repository.open(repo_of(ctx))
+    result = digest.build(period, repo, resolve_today(today))  # type: ignore[arg-type]
+    if fmt == "json":
+        click.echo(issue_json(result, repo.settings, repo.calendar))
+    else:
+        click.echo(issue_markdown(result), nl=False)
 
 
 @ci_group.command("workflows")
