@@ -42,6 +42,7 @@ EXPECTED = {
     ".github/CODEOWNERS.example",
     ".github/pull_request_template.md",
     ".github/workflows/check.yml",
+    ".github/workflows/digest.yml",
     ".github/workflows/overdue.yml",
     ".github/workflows/publish.yml",
     "README.md",

@@ -72,7 +72,7 @@ PUBLISH = load_workflow(TEMPLATES / "publish.yml")
 
 
 def test_the_package_ships_the_three_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["check.yml", "overdue.yml", "publish.yml"]
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "digest.yml", "overdue.yml", "publish.yml"]
     assert set(workflow_files()) == {f".github/workflows/{p.name}" for p in WORKFLOWS}
 
 
@@ -331,10 +331,15 @@ def test_every_script_step_is_run_below() -> None:
         ("publish", "Check the case records"),
         ("publish", "Build the public site"),
         ("publish", "Push to the public repository"),
+        # tests/test_digest_workflow.py
+        ("digest", "Install Putright"),
+        ("digest", "Write the digests due today"),
+        ("digest", "Email the digests"),
     }
     found = {("check", n) for n in run_steps(CHECK)}
     found |= {("overdue", n) for n in run_steps(OVERDUE)}
     found |= {("publish", n) for n in run_steps(PUBLISH)}
+    found |= {("digest", n) for n in run_steps(load_workflow(TEMPLATES / "digest.yml"))}
     assert found == covered
 
 

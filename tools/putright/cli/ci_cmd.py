@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import smtplib
+import ssl
 
 import click
 
 from .. import ci, digest, scaffold
 from ..check import run_check
 from ..digest.issue import issue_json, issue_markdown
+from ..digest.mail import digest_message, recipients
+from ..errors import ConfigError
 from ..repository import Repository
 from . import cli
 from .init_cmd import report_copies
@@ -55,11 +60,54 @@ def digest_report(ctx: click.Context, period: str, today: dt.date | None, fmt: s
         click.echo(issue_markdown(result), nl=False)
 
 
+@ci_group.command("digest-email")
+@click.option("--period", "period", type=click.Choice(digest.KINDS), required=True)
+@today_option
+@click.pass_context
+def digest_email(ctx: click.Context, period: str, today: dt.date | None) -> None:
+    """Email the full digest through the trust's own SMTP server (for the Digests workflow).
+
+    Reads DIGEST_SMTP_HOST, DIGEST_SMTP_PORT (default 587: STARTTLS; 465: TLS from the start),
+    DIGEST_SMTP_USERNAME, DIGEST_SMTP_PASSWORD, DIGEST_FROM and DIGEST_TO (addresses separated
+    by commas) from the environment. The digest names officers: send it inside the organisation.
+    """
+    env = os.environ
+    host = env.get("DIGEST_SMTP_HOST", "").strip()
+    sender = env.get("DIGEST_FROM", "").strip()
+    if not host or not sender:
+        raise ConfigError("DIGEST_SMTP_HOST and DIGEST_FROM must be set to send a digest")
+    to = recipients(env.get("DIGEST_TO", ""))
+    port_text = env.get("DIGEST_SMTP_PORT", "").strip() or "587"
+    if not port_text.isdigit():
+        raise ConfigError(f"DIGEST_SMTP_PORT must be a port number (got {port_text!r})")
+    port = int(port_text)
+    repo = Repository.open(repo_of(ctx))
+    result = digest.build(period, repo, resolve_today(today))  # type: ignore[arg-type]
+    message = digest_message(result, sender, to)
+    context = ssl.create_default_context()
+    user, password = env.get("DIGEST_SMTP_USERNAME", ""), env.get("DIGEST_SMTP_PASSWORD", "")
+    try:
+        if port == 465:
+            server: smtplib.SMTP = smtplib.SMTP_SSL(host, port, context=context, timeout=60)
+        else:
+            server = smtplib.SMTP(host, port, timeout=60)
+            server.starttls(context=context)  # never send a digest in clear
+        with server:
+            if user:
+                server.login(user, password)
+            server.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise ConfigError(
+            f"could not send the {period} digest through {host}:{port}: {exc}"
+        ) from None
+    click.echo(f"Sent the {period} digest to {len(to)} address(es).")
+
+
 @ci_group.command("workflows")
 @click.option("--write", is_flag=True, help="Write the workflows that are missing or out of date.")
 @click.pass_context
 def workflows(ctx: click.Context, write: bool) -> None:
-    """Check .github/workflows/ against the workflows this Putright ships (check, overdue, publish).
+    """Check .github/workflows/ against the workflows this Putright ships (check, overdue, publish, digest).
 
     Exit status 1 when one is missing or differs. After upgrading Putright, run with --write
     and review the change in a pull request (it replaces any local edits to those files).

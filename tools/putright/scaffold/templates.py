@@ -17,7 +17,7 @@ import yaml
 
 from ..schemas import SCHEMA_FILES
 
-WORKFLOWS = ("check.yml", "overdue.yml", "publish.yml")
+WORKFLOWS = ("check.yml", "overdue.yml", "publish.yml", "digest.yml")
 WORKFLOWS_DIR = ".github/workflows"
 SCHEMAS_DIR = ".schemas"
 
