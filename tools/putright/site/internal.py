@@ -30,6 +30,7 @@ from .overview import Worklist, build_overview, build_worklists, due_rows
 from .pages import Page
 from .performance import sections, tally
 from .procedures import policy_tables
+from .reports import report_pages
 from .templating import date_filter
 
 TEMPLATES = "internal"
@@ -244,6 +245,7 @@ def build_internal(
     pages += [Page(s.file, s.chart.svg) for s in charts]
 
     pages.append(render("learning", "learning.md", rows=learning_rows(entries, today)))
+    pages += report_pages(render, repo, today, collected)
     pages.append(
         render(
             "procedures",
