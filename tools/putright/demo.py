@@ -257,6 +257,7 @@ class _Draft:
     incident_date: dt.date | None = None
     policy: str | None = None
     events: list[_Event] = field(default_factory=list)
+    about: dict[str, Value] | None = None  # who the complaint is about (Code 5.4-5.5)
 
 
 class _Life:
@@ -804,6 +805,18 @@ def _ombudsman(gen: _Gen) -> _Life:
         non_compliance=False,
         reference="202504417",
         note="ordered a further 250 pounds and a written apology from the chief executive",
+        orders=[
+            {
+                "order": "pay a further 250 pounds compensation",
+                "due": gen.cal.add(referred, 105) + dt.timedelta(days=28),
+                "done": gen.cal.add(referred, 105) + dt.timedelta(days=21),
+            },
+            {
+                "order": "a written apology from the chief executive",
+                "due": gen.cal.add(referred, 105) + dt.timedelta(days=28),
+                "done": gen.cal.add(referred, 105) + dt.timedelta(days=9),
+            },
+        ],
     )
     done = life.add(
         life.wd(decided, 12), "remedy_completed", remedy=str(repair["id"]), by="cdavies"
@@ -1049,6 +1062,88 @@ def _support_trust_service(gen: _Gen) -> _Life:
     return life
 
 
+# --- lives for the managers' digests: contractors, restrictions, orders, surveys -----------
+
+_CONTRACTORS = {
+    # category -> who does that work for the trust (fictional firms)
+    "repairs": ("contractor", "Brookfield Building Services (fictional)"),
+    "damp_and_mould": ("contractor", "Brookfield Building Services (fictional)"),
+    "estate_services": ("contractor", "Greenway Grounds Ltd (fictional)"),
+}
+
+
+def _restricted(gen: _Gen) -> _Life:
+    # Contact restricted for abusive calls while the complaint goes on; its review is past due.
+    received = _back(gen.cal, gen.today, 45)
+    life = gen.draft(received, category="anti_social_behaviour", officer="dwright")
+    ack = life.acknowledge(1, received)
+    day = life.add(
+        life.wd(ack, 2),
+        "restriction",
+        by="ehughes",
+        restricts="phone calls to the case officer only, Tuesdays 10am to 12pm",
+        reason="repeated abusive calls to the contact centre",
+        review=gen.cal.add(life.wd(ack, 2), 20),
+    )
+    life.respond(1, ack, not_before=day, outcome="not_upheld", remedies=[{"type": "explanation"}])
+    return life
+
+
+def _order_open(gen: _Gen) -> _Life:
+    # The Ombudsman decided recently about a letting agent's handling; its order is not due yet.
+    life = gen.draft(gen.day_in_span(0.05, 0.1), category="allocations", officer="bnguyen")
+    life.draft.about = {"party": "agent", "name": "Northgate Lettings (fictional)"}
+    resp = _stage1(life, late_ack=0, late_resp=0, ext=0)
+    resp2 = _stage2(life, resp, late_ack=0, late_resp=0, ext=0)
+    decided = _back(gen.cal, gen.today, 12)
+    life.add(life.wd(resp2, 20), "referred", reference="202509921")
+    life.close(
+        life.add(
+            decided,
+            "ombudsman_determination",
+            finding="service_failure",
+            non_compliance=False,
+            reference="202509921",
+            orders=[
+                {
+                    "order": "review how the agent passes on repair reports",
+                    "due": gen.cal.add(gen.today, 15),
+                }
+            ],
+        )
+    )
+    return life
+
+
+def _aftercare(lives: list[_Life], today: dt.date, cal: WorkingCalendar) -> None:
+    """Who the complaint was about, and satisfaction surveys, by fixed rules (no dice)."""
+    for life in lives:
+        draft = life.draft
+        if draft.kind != "complaint":
+            continue
+        # Two in three repairs, damp and estate complaints are about the firm doing the work.
+        if (
+            draft.about is None
+            and draft.category in _CONTRACTORS
+            and draft.received.toordinal() % 3
+        ):
+            party, name = _CONTRACTORS[draft.category]
+            draft.about = {"party": party, "name": name}
+        closed = next((e.day for e in draft.events if e.type == "closed"), None)
+        outcomes = [e.fields.get("outcome") for e in draft.events if e.type == "responded"]
+        ended = any(e.type in ("withdrawn", "refused", "referred") for e in draft.events)
+        if closed is None or not outcomes or ended or draft.received.toordinal() % 2:
+            continue
+        # A survey a week or two after closure: satisfied unless the last answer was "no".
+        satisfied = outcomes[-1] != "not_upheld"
+        score = 8 if satisfied else 4
+        score += draft.received.toordinal() % 3 - 1
+        draft.events.append(
+            _Event(cal.add(closed, 5 + draft.received.toordinal() % 6), "survey",
+                   {"satisfied": satisfied, "score": score})
+        )  # fmt: skip
+
+
 _FORCED: tuple[Callable[[_Gen], _Life], ...] = (
     _ack_overdue, _ack_overdue_contacted, _ack_due_soon, _respond_overdue, _respond_due_soon,
     _respond_pending_extended, _stage2_pending, _stage2_ack_overdue, _stage2_respond_overdue,
@@ -1057,6 +1152,7 @@ _FORCED: tuple[Callable[[_Gen], _Life], ...] = (
     _paused, _timescale_agreed, _every_step, _outstanding_actions, _late_stage1,
     _late_stage2_extended, _via_ombudsman, _service_open, _service_closed, _service_closed,
     _compliment_of, _compliment_of, _saha, _support_trust_complaint, _support_trust_service,
+    _restricted, _order_open,
 )  # fmt: skip
 MIN_DEMO_COUNT = len(_FORCED)
 
@@ -1075,6 +1171,11 @@ def _as_of(draft: _Draft, today: dt.date) -> None:
             done = remedy.get("done")
             if isinstance(done, dt.date) and done > today:
                 del remedy["done"]
+        orders = event.fields.get("orders")
+        for order in orders if isinstance(orders, list) else ():
+            done = order.get("done")
+            if isinstance(done, dt.date) and done > today:
+                del order["done"]
     draft.events = kept
 
 
@@ -1119,7 +1220,8 @@ def _event_lines(event: _Event, out: list[str]) -> None:
     head: dict[str, Value] = {"date": event.day, "type": event.type}
     simple = {k: v for k, v in event.fields.items() if not isinstance(v, list)}
     line = "  - " + _flow({**head, **simple})
-    if "remedies" not in event.fields and "learning" not in event.fields and len(line) <= 110:
+    lists = any(isinstance(v, list) for v in event.fields.values())
+    if not lists and "learning" not in event.fields and len(line) <= 110:
         out.append(line)
         return
     out.append(f"  - date: {_scalar(event.day)}")
@@ -1150,6 +1252,8 @@ def _render(
     ]
     if draft.incident_date:
         out.append(f"incident_date: {draft.incident_date}")
+    if draft.about:
+        out.append(f"about: {_flow(draft.about)}")
     person = draft.person
     out += [
         "complainant:",
@@ -1220,6 +1324,7 @@ def demo_cases(
     gen = _Gen(today, seed, calendar or demo_calendar(), year_start, policies)
     lives = [plan(gen) for plan in _FORCED]
     lives += [_random_life(gen, _received_at_random(gen)) for _ in range(count - len(lives))]
+    _aftercare(lives, today, gen.cal)
     out = []
     for case_id, draft in _numbered(lives):
         _as_of(draft, today)
