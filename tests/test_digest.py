@@ -472,3 +472,34 @@ def test_bad_team_and_bad_teams(repo: Path) -> None:
     ran = complaints(repo, "digest", "--period", "week")
     assert ran.code == 1 and "complaints.yml:11" in ran.err and "'bob'" in ran.err
     assert "Traceback" not in ran.err
+
+
+def test_site_reports_pages_hold_the_same_digest_and_escape_case_text(repo: Path) -> None:
+    from putright.digest import digest_of
+    from putright.digest.blocks import render_markdown
+    from putright.digest.present import digest_blocks
+    from putright.site.audit_view import AuditView as View
+    from putright.site.internal import build_internal
+    from putright.site.templating import make_env
+
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1))"
+    text = CASES["cases/2026/2026-0003.yaml"].replace(
+        "Check the contractor's sign-off before closing a job", json.dumps(hostile)
+    )
+    (repo / "cases/2026/2026-0003.yaml").write_text(text, encoding="utf-8")
+    opened = Repository.open(str(repo))
+    pages = {
+        p.path: p
+        for p in build_internal(
+            opened, LATER, make_env(str(repo)), audit=lambda r, d: View(False, "no history")
+        )
+    }
+    assert {
+        f"reports/{n}.md"
+        for n in ("index", "week", "month", "month-to-date", "quarter", "quarter-to-date")
+    } <= set(pages)
+    month = str(pages["reports/month.md"].content)
+    expected = render_markdown(digest_blocks(digest_of("month", gather(opened, LATER), opened))[1:])
+    assert expected.strip() in month
+    assert "<script>" not in month and "](javascript" not in month
+    assert "PRIVATE" in month
