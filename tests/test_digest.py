@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import complaints, write_repo
+from putright import yamlfile
 from putright.digest import gather
 from putright.digest.figures import period_figures
 from putright.digest.periods import month_of, reported_period, runs_today
@@ -503,3 +504,38 @@ def test_site_reports_pages_hold_the_same_digest_and_escape_case_text(repo: Path
     assert expected.strip() in month
     assert "<script>" not in month and "](javascript" not in month
     assert "PRIVATE" in month
+
+
+def test_redaction_keeps_what_the_digests_count_and_drops_the_words() -> None:
+    from putright import validation
+    from putright.history.redact import redact_text
+
+    source = """\
+id: 2019-0042
+received: 2019-03-02
+about: {party: contractor, name: Sole Trader Sam Smith}
+events:
+  - {date: 2019-03-03, type: restriction, restricts: calls to Sam only, reason: shouting, review: 2019-06-03}
+  - date: 2019-05-20
+    type: ombudsman_determination
+    finding: maladministration
+    orders:
+      - {order: pay Jane 200 pounds, due: 2019-06-20, done: 2019-06-10}
+  - {date: 2019-06-30, type: survey, satisfied: false, score: 2, comment: Jane says never again}
+  - {date: 2019-07-01, type: closed}
+"""
+    done = redact_text(source, "cases/2019/2019-0042.yaml", dt.date(2026, 7, 1))
+    for words in ("Sam", "Jane", "shouting", "never again"):
+        assert words not in done.text, words
+    import yaml
+
+    after = yaml.safe_load(done.text)
+    assert after["about"] == {"party": "contractor"}
+    restriction, determination, survey = after["events"][:3]
+    assert str(restriction["review"]) == "2019-06-03" and restriction["restricts"] == "[redacted]"
+    assert [(str(o["due"]), str(o["done"]), o["order"]) for o in determination["orders"]] == [
+        ("2019-06-20", "2019-06-10", "[redacted]")
+    ]
+    assert survey["satisfied"] is False and survey["score"] == 2 and "comment" not in survey
+    text_data = yamlfile.parse(done.text, "x.yaml")[0]
+    assert validation.problems("case", text_data, done.text, "x.yaml") == []

@@ -37,6 +37,7 @@ KEEP_CASE = (
     "tenure",
     "officer",  # a member of staff, not the complainant
     "incident_date",
+    "about",  # its party only (below): the firm's name goes
 )
 KEEP_EVENT = (
     "date",
@@ -54,13 +55,20 @@ KEEP_EVENT = (
     "clock",
     "due",
     "remedy",  # required by timescale_agreed / remedy_completed
+    "satisfied",  # survey: a statistic (the comment is the complainant's words and goes)
+    "score",
+    "review",  # restriction: its review date is a deadline
+    "lifted",
+    "orders",  # an Ombudsman order's dates (below): compliance is a statistic
 )
+KEEP_ORDER = ("due", "done")
 KEEP_REMEDY = ("type", "id", "amount_gbp", "due", "done")
 # Text whose content goes but whose presence is a fact a rule or statistic reads: whether the
 # complaint was defined (Code 5.6), whether a refused escalation or an extension gave a reason.
 # It becomes REDACTED, so checks and reports for past years do not change after redaction.
 WITNESSED_CASE = ("definition",)
-WITNESSED_EVENT = ("reason",)
+WITNESSED_EVENT = ("reason", "restricts")
+WITNESSED_ORDER = ("order",)
 REDACTED = "[redacted]"
 
 _SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S+\s*")
@@ -120,6 +128,8 @@ def redact_data(data: Mapping[str, Any], today: dt.date) -> tuple[dict[str, Any]
     reasons = _refusal_reasons()
     top = {k: v for k, v in data.items() if k not in ("events", "redacted")}
     out = _keep(top, KEEP_CASE, "", removed, WITNESSED_CASE)
+    if isinstance(out.get("about"), dict):
+        out["about"] = _keep(out["about"], ("party",), "about.", removed)
     out["redacted"] = today.isoformat()
     events: list[Any] = []
     for index, event in enumerate(data.get("events") or []):
@@ -132,6 +142,13 @@ def redact_data(data: Mapping[str, Any], today: dt.date) -> tuple[dict[str, Any]
             keys = (*KEEP_EVENT, "reason")  # a refusal's reason is a closed list, a statistic
         rest = {k: v for k, v in event.items() if k != "remedies"}
         kept = _keep(rest, keys, where, removed, WITNESSED_EVENT)
+        if isinstance(kept.get("orders"), list):
+            kept["orders"] = [
+                _keep(o, KEEP_ORDER, f"{where}orders[{n}].", removed, WITNESSED_ORDER)
+                if isinstance(o, dict)
+                else o
+                for n, o in enumerate(kept["orders"])
+            ]
         if "remedies" in event:
             remedies = event["remedies"]
             if not isinstance(remedies, list):
