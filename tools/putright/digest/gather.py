@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..annual.collect import code_policy, usable
 from ..annual.facts import CaseFacts, facts_of
@@ -110,8 +110,11 @@ def gather(
             case, evaluate(case, code, repo.calendar, today), code, repo.calendar, today, index
         )
         officer = result.officer
+        # The record's top-level data (the complainant, the summary) is never a digest's
+        # business: drop it, so no presenter could show it, and memory stays small.
+        slim = replace(case, data={})
         items.append(
-            Item(case, result, facts, team_of(teams, officer, case.category), officer or NO_OFFICER)
+            Item(slim, result, facts, team_of(teams, officer, case.category), officer or NO_OFFICER)
         )
     check.problems.sort(key=lambda p: p.sort_key())
     return Gathered(today, repo.settings, teams, tuple(items), check, tuple(left_out))

@@ -52,6 +52,8 @@ def week_blocks(digest: WeekDigest, *, counts_only: bool = False) -> list[Block]
             for c in o.cases
             if not counts_only or c.stalled or c.state in ("overdue", "due_soon")
         ]
+        # By officer, as in the table above; by case where officers are not named.
+        lines.sort(key=lambda oc: (oc[1].case,) if counts_only else (oc[0].casefold(), oc[1].case))
         heads = ("Case", "Stage", "Received", "Last event", "Next due", "State", "Stalled")
         rows = tuple(
             (
@@ -63,7 +65,7 @@ def week_blocks(digest: WeekDigest, *, counts_only: bool = False) -> list[Block]
                 _state(c.state),
                 "stalled" if c.stalled else "",
             )
-            for _, c in sorted(lines, key=lambda oc: oc[1].case)
+            for _, c in lines
         )
         if counts_only:
             out.append(Heading(3, "Cases overdue, due soon or stalled"))
@@ -73,12 +75,7 @@ def week_blocks(digest: WeekDigest, *, counts_only: bool = False) -> list[Block]
             out.append(
                 Grid(
                     ("Officer", *heads),
-                    tuple(
-                        (o, *r)
-                        for (o, _), r in zip(
-                            sorted(lines, key=lambda oc: oc[1].case), rows, strict=True
-                        )
-                    ),
+                    tuple((o, *r) for (o, _), r in zip(lines, rows, strict=True)),
                     "None.",
                 )
             )
