@@ -103,6 +103,7 @@ events:
   - {date: 2026-02-10, type: responded, stage: 1, by: dave, outcome: not_upheld}
   - {date: 2026-02-11, type: closed}
   - {date: 2026-02-20, type: survey, satisfied: false, score: 3}
+  - {date: 2026-02-23, type: survey, satisfied: null}
 """,
     # carol: received in December (Q3), refused in January (Q4) for unacceptable behaviour.
     "cases/2025/2026-0008.yaml": """\
@@ -310,10 +311,10 @@ def test_quarter_across_the_year_end(repo: Path) -> None:
         ("2026-0004", "2026-03-26", "overdue")
     ]
     assert pack["satisfaction"] == {
-        "surveys": 2,
+        "surveys": 3,  # 0003 satisfied (8), 0006 not (3), and 0006's unanswered one
         "satisfied": 1,
         "dissatisfied": 1,
-        "not_answered": 0,
+        "not_answered": 1,
         "satisfied_share": {"part": 1, "whole": 2, "percent": 50.0},
         "scores": 2,
         "mean_score": 5.5,

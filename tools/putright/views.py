@@ -37,9 +37,12 @@ def render_case(outcome: Evaluated, today: dt.date) -> str:
         later = "  (after today: not counted)" if event.date > today else ""
         who = f" by {_printable(event.by)}" if event.by else ""
         extra = []
-        for key in ("outcome", "working_days", "reason", "finding", "clock", "due"):
+        for key in ("outcome", "working_days", "reason", "finding", "clock", "due", "restricts", "review", "lifted", "satisfied", "score"):  # fmt: skip
             if event.get(key) is not None:
                 extra.append(f"{key}={_printable(event.get(key))}")
+        for order in event.orders:
+            done = f" done {order.done}" if order.done else ""
+            extra.append(f"order due {order.due}{done}: {_printable(order.order)}")
         for remedy in event.remedies:
             bits = [remedy.type]
             if remedy.amount_gbp is not None:
