@@ -121,8 +121,17 @@ def test_the_installed_wheel_runs_init_check_and_both_sites(wheel: Path, tmp_pat
     assert not Path(where).is_relative_to(ROOT)
     complaints = str(env_dir / "bin" / "complaints")
     assert run(complaints, "--version").stdout.strip().endswith(_pyproject_version())
-    run(complaints, "init", "trust", "--organisation", "Wheel Test Trust", "--no-input")
+    run(complaints, "init", "trust", "--organisation", "Wheel Test Trust", "--no-input",
+        "--putright-source", str(wheel))  # fmt: skip
     trust = work / "trust"
+    # What init wrote installs this very wheel (resolved by pip, offline, nothing installed).
+    resolved = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--no-deps", "--no-index",
+         "--ignore-installed", "-r", "requirements.txt"],
+        cwd=trust, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert resolved.returncode == 0, resolved.stderr
+    assert f"Would install putright-{_pyproject_version()}" in resolved.stdout
     assert (trust / "policies" / "hoc-2024.yaml").read_bytes() == (
         ROOT / "policies" / "hoc-2024.yaml"
     ).read_bytes()
