@@ -114,7 +114,7 @@ def read_row(
             )
         words[fld] = word
     outcomes: dict[str, str] = {}
-    for date_fld, _type, stage, outcome_fld in EVENTS:
+    for date_fld, _type, _stage, outcome_fld in EVENTS:
         if outcome_fld is None:
             continue
         text = _text(cell(outcome_fld))
@@ -129,7 +129,7 @@ def read_row(
         elif date_fld not in dates:
             refuse(
                 outcome_fld,
-                f"an outcome with no {columns.found.get(date_fld, (0, 'stage ' + str(stage) + ' response'))[1]} date",
+                f"an outcome with no {log_map.headings[date_fld]} date",
             )
         else:
             outcomes[outcome_fld] = word
