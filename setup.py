@@ -24,6 +24,8 @@ class BuildPyWithData(build_py):
             return
         target = Path(self.build_lib, "putright", "data")
         for name, source in SOURCES.items():
+            # A fresh copy: a file deleted from the source must not linger from an earlier build.
+            shutil.rmtree(target / name, ignore_errors=True)
             shutil.copytree(
                 ROOT / source,
                 target / name,
