@@ -203,8 +203,11 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(tmp_path: P
     )
     assert lines[1].startswith("bad.csv: row 4, column B (Received): '12/25/2026' is not a real")
     assert lines[2].startswith("bad.csv: row 5, column C (Channel): 'pigeon' is not a channel")
-    assert lines[3].startswith("bad.csv: row 5, column E (Stage 1 outcome): an outcome with no")
-    assert lines[4].startswith("bad.csv: row 5, column D (Acknowledged): 01/03/2026 is before")
+    # A row's problems from left to right.
+    assert lines[3].startswith("bad.csv: row 5, column D (Acknowledged): 01/03/2026 is before")
+    assert lines[4] == (
+        "bad.csv: row 5, column E (Stage 1 outcome): an outcome with no Stage 1 response date"
+    )
     assert lines[5].startswith("bad.csv: row 6, column A (Reference): empty")
     assert lines[6] == "bad.csv: row 7, column A (Reference): 'R1' is also the reference of row 2"
     assert lines[7] == "bad.csv: 5 row(s) cannot be imported; nothing was written"

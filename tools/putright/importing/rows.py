@@ -33,6 +33,7 @@ class RowProblem:
     row: int
     column: str | None  # "C (Received)", or None for the row as a whole
     message: str
+    index: int = -1  # the column's place, so a row's problems are listed left to right
 
     def describe(self, file: str) -> str:
         where = f"row {self.row}, column {self.column}" if self.column else f"row {self.row}"
@@ -70,94 +71,88 @@ def _text(value: Cell) -> str:
     return str(value).strip()
 
 
-def read_row(
-    row: Row, columns: Columns, log_map: LogMap, source: str, on: dt.date
-) -> LogCase | list[RowProblem]:
-    problems: list[RowProblem] = []
+def _uk(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
 
-    def cell(fld: str) -> Cell:
-        if fld not in columns.found:
+
+class _Reader:
+    """One row's cells by field, and the problems found in them (gathered, not raised)."""
+
+    def __init__(self, row: Row, columns: Columns, log_map: LogMap) -> None:
+        self.row = row
+        self.columns = columns
+        self.map = log_map
+        self.problems: list[RowProblem] = []
+
+    def cell(self, fld: str) -> Cell:
+        if fld not in self.columns.found:
             return None
-        index = columns.found[fld][0]
-        return row.cells[index] if index < len(row.cells) else None
+        index = self.columns.found[fld][0]
+        return self.row.cells[index] if index < len(self.row.cells) else None
 
-    def refuse(fld: str | None, message: str) -> None:
-        problems.append(RowProblem(row.number, columns.label(fld) if fld else None, message))
+    def refuse(self, fld: str | None, message: str) -> None:
+        where = self.columns.label(fld) if fld else None
+        index = self.columns.found[fld][0] if fld else -1
+        self.problems.append(RowProblem(self.row.number, where, message, index))
 
-    dates: dict[str, dt.date] = {}
-    for fld in DATE_FIELDS:
-        value = cell(fld)
-        if value is None or _text(value) == "":
-            continue
-        try:
-            dates[fld] = parse_uk_date(value)
-        except DateRefused as exc:
-            refuse(fld, str(exc))
-    ref = _text(cell("reference"))
-    if not ref:
-        refuse(
-            "reference",
-            "empty: every row needs the log's own reference (a second import matches cases by it)",
-        )
-    if "received" not in dates and not any(p.column == columns.label("received") for p in problems):
-        refuse("received", "empty: the date the complaint reached us is required")
-    words: dict[str, str | None] = {}
-    for fld, kind in (("channel", "channel"), ("tenure", "tenure"), ("category", "category")):
-        text = _text(cell(fld))
-        if not text:
-            continue
-        word = log_map.word(kind, text)
-        if word is None:
-            refuse(
-                fld,
-                f"{text!r} is not a {kind} Putright knows: add it under values: {kind}: in a map (--map)",
-            )
-        words[fld] = word
-    outcomes: dict[str, str] = {}
-    for date_fld, _type, _stage, outcome_fld in EVENTS:
-        if outcome_fld is None:
-            continue
-        text = _text(cell(outcome_fld))
-        if not text:
-            continue
-        word = log_map.word("outcome", text)
-        if word is None:
-            refuse(
-                outcome_fld,
-                f"{text!r} is not an outcome Putright knows (upheld, partially upheld, not upheld): add it under values: outcome: in a map (--map)",
-            )
-        elif date_fld not in dates:
-            refuse(
-                outcome_fld,
-                f"an outcome with no {log_map.headings[date_fld]} date",
-            )
-        else:
-            outcomes[outcome_fld] = word
-    received = dates.get("received")
-    if received is not None:
+    def dates(self, on: dt.date) -> dict[str, dt.date]:
+        dates: dict[str, dt.date] = {}
+        for fld in DATE_FIELDS:
+            value = self.cell(fld)
+            if value is None or _text(value) == "":
+                if fld == "received":
+                    self.refuse(fld, "empty: the date the complaint reached us is required")
+                continue
+            try:
+                dates[fld] = parse_uk_date(value)
+            except DateRefused as exc:
+                self.refuse(fld, str(exc))
+        received = dates.get("received")
         for fld, day in dates.items():
-            if day < received:
-                refuse(
-                    fld,
-                    f"{day.strftime('%d/%m/%Y')} is before the complaint was received ({received.strftime('%d/%m/%Y')})",
+            if received is not None and day < received:
+                self.refuse(
+                    fld, f"{_uk(day)} is before the complaint was received ({_uk(received)})"
                 )
             if day > on:
-                refuse(
-                    fld, f"{day.strftime('%d/%m/%Y')} is after today ({on.strftime('%d/%m/%Y')})"
+                self.refuse(fld, f"{_uk(day)} is after today ({_uk(on)})")
+        return dates
+
+    def words(self) -> dict[str, str]:
+        words: dict[str, str] = {}
+        for fld in ("channel", "tenure", "category"):
+            text = _text(self.cell(fld))
+            if not text:
+                continue
+            word = self.map.word(fld, text)
+            if word is None:
+                self.refuse(
+                    fld,
+                    f"{text!r} is not a {fld} Putright knows: add it under values: {fld}: in a map (--map)",
                 )
-    if problems or received is None:
-        return problems
-    given = CaseFields(
-        received=received.isoformat(),
-        channel=words.get("channel"),
-        category=words.get("category"),
-        tenure=words.get("tenure"),
-        **{fld: (_text(cell(fld)) or None) for fld in _TEXT_FIELDS},
-    )
-    try:
-        record = build_record("", given)
-    except ValueRefused as exc:
-        return [RowProblem(row.number, None, str(exc))]
+            else:
+                words[fld] = word
+        return words
+
+    def outcomes(self, dates: dict[str, dt.date]) -> dict[str, str]:
+        outcomes: dict[str, str] = {}
+        for date_fld, _type, _stage, outcome_fld in EVENTS:
+            text = _text(self.cell(outcome_fld)) if outcome_fld else ""
+            if not outcome_fld or not text:
+                continue
+            word = self.map.word("outcome", text)
+            if word is None:
+                self.refuse(
+                    outcome_fld,
+                    f"{text!r} is not an outcome Putright knows (upheld, partially upheld, not upheld): add it under values: outcome: in a map (--map)",
+                )
+            elif date_fld not in dates:
+                self.refuse(outcome_fld, f"an outcome with no {self.map.headings[date_fld]} date")
+            else:
+                outcomes[outcome_fld] = word
+        return outcomes
+
+
+def _events(dates: dict[str, dt.date], outcomes: dict[str, str]) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     for date_fld, event_type, stage, outcome_fld in EVENTS:
         if date_fld not in dates:
@@ -169,8 +164,38 @@ def read_row(
             event["outcome"] = outcomes[outcome_fld]
         events.append(event)
     # In date order; events on the same day keep the log's order (acknowledged before response).
-    events.sort(key=lambda e: str(e["date"]))
-    del record["events"]
+    return sorted(events, key=lambda e: str(e["date"]))
+
+
+def read_row(
+    row: Row, columns: Columns, log_map: LogMap, source: str, on: dt.date
+) -> LogCase | list[RowProblem]:
+    """The case a row holds, or every problem with the row (``on``: the day of the import)."""
+    reader = _Reader(row, columns, log_map)
+    dates = reader.dates(on)
+    ref = _text(reader.cell("reference"))
+    if not ref:
+        reader.refuse(
+            "reference",
+            "empty: every row needs the log's own reference (a second import matches cases by it)",
+        )
+    words = reader.words()
+    outcomes = reader.outcomes(dates)
+    received = dates.get("received")
+    if reader.problems or received is None:
+        return sorted(reader.problems, key=lambda p: p.index)
+    given = CaseFields(
+        received=received.isoformat(),
+        channel=words.get("channel"),
+        category=words.get("category"),
+        tenure=words.get("tenure"),
+        **{fld: (_text(reader.cell(fld)) or None) for fld in _TEXT_FIELDS},
+    )
+    try:
+        record = build_record("", given)
+    except ValueRefused as exc:
+        return [RowProblem(row.number, None, str(exc))]
+    del record["events"]  # after `imported`, as the contract orders a case
     record["imported"] = {"from": source, "row": row.number, "ref": ref, "on": on.isoformat()}
-    record["events"] = events
+    record["events"] = _events(dates, outcomes)
     return LogCase(row.number, ref, received, record)
