@@ -299,3 +299,20 @@ def test_the_template_has_the_default_headings_and_imports_without_a_map(tmp_pat
     assert case_data(root, "2026-0001")["complainant"] == {"name": "Di Example"}
     # The template is never written over a file.
     assert complaints(root, "import", "--template", str(template)).code == 1
+
+
+def test_hostile_text_in_a_log_stays_text(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "repo")
+    summary = "<script>alert(1)</script> {{ 7*7 }} ]]> *bold* \n: not: yaml"
+    log = write_csv(
+        tmp_path / "log.csv",
+        [["Reference", "Received", "Summary", "Name"],
+         ["R1\x1b[31m", "02/03/2026", summary, "&amp; 'quoted' \"name\" # not a comment"]],
+    )  # fmt: skip
+    ran = complaints(root, "import", str(log), "--today", TODAY)
+    assert ran.code == 0, ran.err
+    assert "\x1b" not in ran.out  # the reference cannot drive the terminal
+    data = case_data(root, "2026-0001")
+    assert data["summary"] == summary
+    assert data["complainant"]["name"] == "&amp; 'quoted' \"name\" # not a comment"
+    assert data["imported"]["ref"] == "R1\x1b[31m"
