@@ -1,7 +1,7 @@
 """The package as a trust installs it: a real wheel, installed (not editable) outside the checkout.
 
-The wheel is built from this checkout with this environment's setuptools (no build isolation:
-nothing is downloaded), installed with pip into a fresh virtual environment in a temporary
+The sdist is built from this checkout and the wheel from the sdist, with this environment's
+setuptools (no build isolation: nothing is downloaded); the wheel is installed with pip into a fresh virtual environment in a temporary
 folder, and used there as a trust would: `init`, `check`, and both site builds. The fresh
 environment borrows this one's third-party packages through a .pth line (so the test needs no
 network), but not Putright: an editable install's import hook is never run for a plain path.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -50,15 +51,41 @@ def test_no_symlinks_in_the_package() -> None:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist, and the wheel built from that sdist (as `python -m build` and a release do),
+    with this environment's setuptools (no isolation: nothing is downloaded)."""
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, text=True,
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        capture_output=True, text=True, check=False,
     )  # fmt: skip
-    (built,) = out.glob("putright-*.whl")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (built,) = dist.glob("putright-*.whl")
     return built
+
+
+@pytest.mark.slow
+def test_the_sdist_holds_real_files(dist: Path) -> None:
+    (sdist,) = dist.glob("putright-*.tar.gz")
+    top = f"putright-{_pyproject_version()}"
+    with tarfile.open(sdist) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+        for rel in (
+            "policies/hoc-2024.yaml",
+            "docs/guide/index.md",
+            "site_templates/theme/main.html",
+            "setup.py",
+        ):
+            member = members[f"{top}/{rel}"]
+            assert member.isfile(), rel  # a file, not a symlink
+            extracted = tar.extractfile(member)
+            assert extracted is not None and extracted.read() == (ROOT / rel).read_bytes()
+        assert not any(m.issym() or m.islnk() for m in members.values())
 
 
 @pytest.mark.slow
