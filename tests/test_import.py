@@ -316,3 +316,37 @@ def test_hostile_text_in_a_log_stays_text(tmp_path: Path) -> None:
     assert data["summary"] == summary
     assert data["complainant"]["name"] == "&amp; 'quoted' \"name\" # not a comment"
     assert data["imported"]["ref"] == "R1\x1b[31m"
+
+
+def test_commit_commits_exactly_the_new_cases(tmp_path: Path) -> None:
+    import git
+
+    root = write_repo(tmp_path / "repo")
+    repo = git.Repo.init(root)
+    actor = git.Actor("Officer", "officer@example.org")
+    repo.git.add("--all")
+    repo.index.commit("Start", author=actor, committer=actor)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Officer")
+        config.set_value("user", "email", "officer@example.org")
+    (root / "notes.txt").write_text("staged, not part of the import", encoding="utf-8")
+    repo.index.add(["notes.txt"])
+    log = _default_log(tmp_path / "log.csv")
+    ran = complaints(root, "import", str(log), "--commit", "--today", TODAY)
+    assert ran.code == 0, ran.err
+    head = repo.head.commit
+    assert head.message.strip() == "Import 3 case(s) from log.csv"
+    assert sorted(head.stats.files) == [
+        "cases/2025/2025-0001.yaml",
+        "cases/2026/2026-0001.yaml",
+        "cases/2026/2026-0002.yaml",
+    ]
+    assert [d.a_path for d in repo.index.diff("HEAD")] == ["notes.txt"]  # still staged
+
+
+def test_commit_outside_git_writes_nothing(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "repo")
+    log = _default_log(tmp_path / "log.csv")
+    ran = complaints(root, "import", str(log), "--commit", "--today", TODAY)
+    assert ran.code == 1 and "Git repository" in ran.err
+    assert case_files(root) == {}
