@@ -350,3 +350,18 @@ def test_commit_outside_git_writes_nothing(tmp_path: Path) -> None:
     ran = complaints(root, "import", str(log), "--commit", "--today", TODAY)
     assert ran.code == 1 and "Git repository" in ran.err
     assert case_files(root) == {}
+
+
+def test_a_phone_number_that_excel_made_a_number_is_refused(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "repo")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Reference", "Received", "Phone"])
+    sheet.append(["P1", dt.datetime(2026, 2, 9), 7700900123])  # was 07700 900123
+    log = tmp_path / "log.xlsx"
+    book.save(log)
+    ran = complaints(root, "import", str(log), "--today", TODAY)
+    assert ran.code == 1
+    assert "row 2, column C (Phone): 7700900123 is a number cell" in ran.err
+    assert case_files(root) == {}

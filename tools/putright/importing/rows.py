@@ -179,6 +179,13 @@ def read_row(
             "reference",
             "empty: every row needs the log's own reference (a second import matches cases by it)",
         )
+    phone = reader.cell("phone")
+    if isinstance(phone, (int, float)) and not isinstance(phone, bool):
+        # UK numbers start with 0, which a number cell cannot hold: the digits are not the number.
+        reader.refuse(
+            "phone",
+            f"{_text(phone)} is a number cell, so Excel has dropped its leading 0: format the column as Text and type the numbers as written",
+        )
     words = reader.words()
     outcomes = reader.outcomes(dates)
     received = dates.get("received")
