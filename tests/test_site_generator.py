@@ -301,3 +301,13 @@ def test_a_repository_may_override_a_template(repo: Path) -> None:
         "# Our own learning page\n", encoding="utf-8"
     )
     assert text(build(repo)["learning.md"]) == "# Our own learning page\n"
+
+
+def test_an_imported_case_page_says_so_once(repo: Path) -> None:
+    def audit(repo: Repository, today: dt.date) -> AuditView:
+        return AuditView(True, "", {}, {}, {"2026-0001": dt.date(2026, 3, 2)})
+
+    pages = build(repo, audit=audit)
+    page = html(pages["cases/2026/2026-0001.md"])
+    assert page.count("Imported on Mon 2 Mar 2026 from an earlier complaints log") == 1
+    assert "Imported on" not in html(pages["cases/2026/2026-0002.md"])

@@ -49,6 +49,8 @@ class Settings:
     retention_years: int = 6
     late_event_working_days: int = 5
     late_logging_working_days: int = 5
+    # History dated before this day is not audited (records moved in by hand): audit.not_before.
+    audit_not_before: dt.date | None = None
     tsm: TsmOptions = field(default_factory=TsmOptions)
     site_url: str | None = None
     public_title: str | None = None
@@ -91,6 +93,9 @@ def _from_data(data: dict[str, Any]) -> Settings:
         retention_years=(data.get("retention") or {}).get("years_after_closure", 6),
         late_event_working_days=audit.get("late_event_working_days", 5),
         late_logging_working_days=audit.get("late_logging_working_days", 5),
+        audit_not_before=(
+            dt.date.fromisoformat(str(audit["not_before"])) if "not_before" in audit else None
+        ),
         tsm=TsmOptions(**tsm),
         site_url=public.get("site_url"),
         public_title=public.get("title"),
@@ -137,6 +142,17 @@ def load_settings(repo: str) -> Settings:
             )
             raise ConfigError(
                 f"{value!r} is not a real date", file=CONFIG_FILE, line=where[0] if where else None
+            ) from None
+    not_before = (loaded.data.get("audit") or {}).get("not_before")
+    if not_before is not None:
+        try:
+            dt.date.fromisoformat(str(not_before))
+        except ValueError:
+            where = yamlfile.locate(yamlfile.compose(loaded.text), ["audit", "not_before"])
+            raise ConfigError(
+                f"audit.not_before: {not_before!r} is not a real date (YYYY-MM-DD)",
+                file=CONFIG_FILE,
+                line=where[0] if where else None,
             ) from None
     if problems:
         first = problems[0]

@@ -51,6 +51,7 @@ CATEGORIES = (
     "allocations",
     "other",
 )
+DEMO_LOG = "brookfield-complaints-log.xlsx"  # the fictional log the demo was imported from
 SCHEMA_LINE = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
 
 _DAY = dt.timedelta(days=1)
@@ -1240,6 +1241,7 @@ def _render(
     default_policy: str,
     padding: int = 0,
     rng: random.Random | None = None,
+    imported: tuple[int, dt.date] | None = None,
 ) -> str:
     out = [SCHEMA_LINE, f"id: {case_id}", f"received: {draft.received}", f"kind: {draft.kind}"]
     if draft.policy and draft.policy != default_policy:
@@ -1279,6 +1281,17 @@ def _render(
             size += len(sentence) + 3
     if notes:
         _folded("notes", notes, out)
+    if imported is not None:
+        # The demo stands for a trust that brought its old log in on the day the set is made
+        # (complaints import), so the audit reports that once rather than every case as late.
+        row, on = imported
+        out += [
+            "imported:",
+            f"  from: {DEMO_LOG}",
+            f"  row: {row}",
+            f"  ref: BCHT/{case_id}",
+            f"  'on': {on.isoformat()}",
+        ]
     if not draft.events:
         out.append("events: []")
     else:
@@ -1309,13 +1322,15 @@ def demo_cases(
     year_start: tuple[int, int] = (4, 1),
     default_policy: str = "hoc-2024",
     policies: Collection[str] = DEMO_POLICIES,
+    imported: bool = True,
 ) -> list[tuple[str, str]]:
     """The demo set: (``cases/<year>/<id>.yaml``, text) for ``count`` cases up to ``today``.
 
     Every scenario the dashboard, reports and site should show is in it once (see _FORCED);
     the rest are ordinary lives received at random over the two reporting years. ``policies``
     are the procedure ids the repository has: a case planned under one it lacks is written
-    without ``policy:``, so it follows the default.
+    without ``policy:``, so it follows the default. With ``imported`` (the default) every case
+    says it came from the trust's old log on ``today``.
     """
     if count < MIN_DEMO_COUNT:
         raise ValueError(
@@ -1326,9 +1341,10 @@ def demo_cases(
     lives += [_random_life(gen, _received_at_random(gen)) for _ in range(count - len(lives))]
     _aftercare(lives, today, gen.cal)
     out = []
-    for case_id, draft in _numbered(lives):
+    for row, (case_id, draft) in enumerate(_numbered(lives), start=2):
         _as_of(draft, today)
-        out.append((f"cases/{case_id[:4]}/{case_id}.yaml", _render(case_id, draft, default_policy)))
+        text = _render(case_id, draft, default_policy, imported=(row, today) if imported else None)
+        out.append((f"cases/{case_id[:4]}/{case_id}.yaml", text))
     return out
 
 

@@ -26,13 +26,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import load_settings
 from .errors import PutrightError
+from .packagedata import data_dir
 from .repository import Repository
 from .site.pages import Page
 from .site.templating import make_env
 
 log = logging.getLogger("mkdocs.plugins.putright")
 TODAY_ENV = "PUTRIGHT_TODAY"
-THEME_DIR = os.path.join(os.path.dirname(__file__), "data", "site_templates", "theme")
+THEME_DIR = str(data_dir("site_templates") / "theme")
 WATCHED = ("cases", "policies", "complaints.yml", "site_templates")
 
 

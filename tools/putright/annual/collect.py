@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from ..check import Evaluated, iter_evaluated
 from ..engine import evaluate
 from ..errors import PolicyError
+from ..packagedata import data_dir
 from ..policy.loading import load_policy
 from ..policy.model import Policy
 from ..repository import Repository
 from .facts import CaseFacts, facts_of
 
 CODE_POLICY = "hoc-2024"
-# The Code's procedure shipped with the package (data/policies links to policies/).
-_BUILTIN_POLICIES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "policies")
+# The Code's procedure shipped with the package (packagedata: a wheel's copy or policies/).
+_BUILTIN_POLICIES = str(data_dir("policies"))
 
 
 @dataclass(frozen=True, slots=True)

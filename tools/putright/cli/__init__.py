@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "ci_cmd",
     "demo_cmd",
     "digest_cmd",
+    "import_cmd",
 )
 
 

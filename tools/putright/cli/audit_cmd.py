@@ -33,6 +33,10 @@ def audit(ctx: click.Context, today: dt.date | None, fmt: str, fail_on_findings:
     received changed later), late_logging (first committed more than
     audit.late_logging_working_days after received; Code 6.2). With --today, commits made
     after that day are left out.
+
+    A case from `complaints import` (imported.on) is listed once as imported, and its late
+    recording is counted from the import day; audit.not_before in complaints.yml does the
+    same for every case (records moved in by hand).
     """
     repo = Repository.open(repo_of(ctx))
     result = audit_repository(repo.root, repo.settings, repo.calendar, until=today)

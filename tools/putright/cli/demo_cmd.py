@@ -35,17 +35,32 @@ def _policy_ids(repo: str) -> set[str]:
     "--seed", type=int, default=demo.DEMO_SEED, show_default=True, help="Another seed, another set."
 )
 @click.option("--clean", is_flag=True, help="Remove every cases/**/*.yaml first.")
+@click.option(
+    "--history",
+    type=click.Path(file_okay=False, path_type=str),
+    metavar="DIR",
+    help="Instead, build a separate demo repository in DIR (new or empty) whose Git history "
+    "records each case and event on its day, a few late on purpose: see what `audit` finds.",
+)
 @click.pass_context
 def demo_command(
-    ctx: click.Context, today: dt.date | None, count: int, seed: int, clean: bool
+    ctx: click.Context,
+    today: dt.date | None,
+    count: int,
+    seed: int,
+    clean: bool,
+    history: str | None,
 ) -> None:
     """Write a fictional demo case set (two reporting years up to --today) into cases/.
 
     Every name, address, email and phone number in it is made up (phones are in Ofcom's
     range for drama). The same --today, --count and --seed always give the same files.
     """
-    repo = repo_of(ctx)
     day = resolve_today(today)
+    if history is not None:
+        _history(history, day, count, seed)
+        return
+    repo = repo_of(ctx)
     configured = os.path.isfile(os.path.join(repo, CONFIG_FILE))
     if configured:
         # The repository's own calendar and year, so the demo's clocks are met or missed
@@ -81,3 +96,17 @@ def demo_command(
             f"note: no {CONFIG_FILE} in {os.path.abspath(repo)}: the cases need one to be checked",
             err=True,
         )
+
+
+def _history(target: str, day: dt.date, count: int, seed: int) -> None:
+    from ..demo_history import build_history
+
+    built = build_history(target, day, count, seed)
+    click.echo(
+        f"Built a demo repository in {built.root}: {built.cases} fictional cases recorded in "
+        f"{built.commits} commits up to {day.isoformat()}. Recorded late on purpose:"
+    )
+    for p in built.planted:
+        what = "logged" if p.event_index is None else f"event {p.event_index} recorded"
+        click.echo(f"  {p.case}: {what} {p.working_days} working days late ({p.kind})")
+    click.echo(f"See what the audit finds: complaints --repo {built.root} audit --today {day}")

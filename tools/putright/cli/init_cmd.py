@@ -6,8 +6,9 @@ from typing import Any
 
 import click
 
-from .. import scaffold
+from .. import __version__, scaffold
 from ..scaffold import options as checks
+from ..scaffold.source import putright_source as source_of
 from . import cli
 from .options import repo_of
 
@@ -72,6 +73,12 @@ HOMES = _OptionalCount()
     f"[default: {scaffold.CODE_POLICY}]",
 )
 @click.option(
+    "--putright-source",
+    metavar="SOURCE",
+    help="Install Putright from git+https://...@<commit> (a tag pinned by its commit) or a "
+    ".whl path or https URL, instead of the package index (docs/setup/install.md).",
+)
+@click.option(
     "--no-input",
     is_flag=True,
     help="Ask nothing: defaults for all but --organisation, which is required.",
@@ -83,6 +90,7 @@ def init(
     nation: str | None,
     year_start: str | None,
     policy: str | None,
+    putright_source: str | None,
     no_input: bool,
 ) -> None:
     """Create a new, empty case repository in DIRECTORY (new, or an empty folder).
@@ -93,6 +101,7 @@ def init(
     """
     # Refuse before asking anything: answering five questions to hear "not empty" is unkind.
     scaffold.refuse_unless_empty(directory)
+    source_of(putright_source, __version__)  # a source Putright cannot use: said before asking
     policies = scaffold.available_policies()
     if policy is not None and policy not in policies:
         raise click.BadParameter(
@@ -136,6 +145,7 @@ def init(
             nation=(nation or "ENG").upper(),
             year_start=year_start or "04-01",
             policy=policy or scaffold.CODE_POLICY,
+            putright_source=putright_source,
         ),
         policies,
     )

@@ -21,6 +21,7 @@ import click
 import yaml
 
 from ..config import load_settings
+from ..packagedata import data_dir
 from . import cli
 from .options import repo_of, today_option
 
@@ -37,9 +38,7 @@ _THEME: dict[str, Any] = {
     "features": ["navigation.indexes", "navigation.sections", "navigation.top", "search.highlight"],
 }
 # The staff site's theme override (the PRIVATE bar on every page), from the package's copy.
-_THEME_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(__file__)), "data", "site_templates", "theme"
-)
+_THEME_DIR = str(data_dir("site_templates") / "theme")
 _EXTENSIONS: list[Any] = [
     "tables",
     "admonition",

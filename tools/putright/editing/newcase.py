@@ -114,10 +114,21 @@ _CaseDumper.add_representer(_Quoted, _represent_quoted)
 _DATE_KEYS = frozenset({"received", "incident_date"})
 
 
+def _dated(mapping: Any, key: str) -> Any:
+    if isinstance(mapping, dict) and isinstance(mapping.get(key), str):
+        return {**mapping, key: dt.date.fromisoformat(mapping[key])}
+    return mapping
+
+
 def render_record(record: dict[str, Any], schema_ref: str) -> str:
     shown: dict[str, Any] = {
         k: (dt.date.fromisoformat(v) if k in _DATE_KEYS else v) for k, v in record.items()
     }
+    # An imported case (complaints import) arrives with its history: those dates plain too.
+    if isinstance(shown.get("events"), list):
+        shown["events"] = [_dated(event, "date") for event in shown["events"]]
+    if isinstance(shown.get("imported"), dict):
+        shown["imported"] = _dated(shown["imported"], "on")
     person = shown.get("complainant")
     if isinstance(person, dict) and "phone" in person:
         shown["complainant"] = {**person, "phone": _Quoted(person["phone"])}

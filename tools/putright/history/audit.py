@@ -27,13 +27,17 @@ import posixpath
 from ..calendar import WorkingCalendar
 from ..config import Settings
 from .gitlog import Change, GitHistory, LogEntry
-from .model import AuditResult, CaseHistory, CommitRef, Finding, Note
+from .model import AuditResult, CaseHistory, CommitRef, Finding, Imported, Note
 from .tracking import CaseTrack, Tracked
 from .versions import Unreadable, Version, parse_version
 
 # Working days are only counted between plausible dates: a typo such as 0206-03-01 must not
 # make the calendar build two thousand years of bank holidays.
 _PLAUSIBLE = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+
+
+def _later(day: dt.date, start: dt.date | None) -> dt.date:
+    return day if start is None or day >= start else start
 
 
 def _stem(path: str) -> str:
@@ -162,12 +166,30 @@ class _Auditor:
                 findings.extend(self._judged(track, track.latest))
         return findings
 
+    def _start(self, version: Version) -> dt.date | None:
+        """The day the audit's clocks start for a case, if not at its own dates: the day it was
+        imported (imported.on), or complaints.yml's audit.not_before, whichever is later."""
+        starts = [d for d in (version.imported_on, self.settings.audit_not_before) if d]
+        return max(starts) if starts else None
+
+    def imported(self) -> tuple[Imported, ...]:
+        out = []
+        for track in self.tracks:
+            version = track.latest.version if track.latest else None
+            if version is not None and version.imported_on is not None and track.paths:
+                before = sum(1 for e in version.events if e.date < version.imported_on)
+                out.append(Imported(track.id, track.file, version.imported_on, before))
+        return tuple(sorted(out, key=lambda i: i.case))
+
     def _judged(self, track: CaseTrack, final: Tracked) -> list[Finding]:
         findings: list[Finding] = []
         version = final.version
         logged = track.first_commit
+        # History from before the import (or before audit.not_before) was not recorded here:
+        # the clock for late recording starts on that day, not on the dates it claims.
+        start = self._start(version)
         limit = self.settings.late_logging_working_days
-        late = self._working_days(version.received, logged.date)
+        late = self._working_days(_later(version.received, start), logged.date)
         # Compliments are logged for reports, not handled against a clock (Code 1.4, 6.2).
         if late is not None and late > limit and version.kind != "compliment":
             message = (
@@ -181,7 +203,7 @@ class _Auditor:
         limit = self.settings.late_event_working_days
         for index, key in enumerate(version.events):
             first = track.first_seen[final.identities[index]]
-            late = self._working_days(key.date, first.date)
+            late = self._working_days(_later(key.date, start), first.date)
             if late is None or late <= limit:
                 continue
             message = (
@@ -199,7 +221,10 @@ class _Auditor:
         notes: list[Note] = []
         for track in self.tracks:
             rewrites, skipped = track.relabelled()
-            findings.extend(rewrites)
+            not_before = self.settings.audit_not_before
+            findings.extend(
+                f for f in rewrites if not_before is None or f.commit.date >= not_before
+            )
             notes.extend(skipped)
         cases = tuple(
             CaseHistory(
@@ -215,7 +240,11 @@ class _Auditor:
         )
         notes.sort(key=lambda n: (n.commit.when, n.file))
         return AuditResult(
-            tuple(sorted(findings, key=Finding.sort_key)), cases, tuple(notes), commits
+            tuple(sorted(findings, key=Finding.sort_key)),
+            cases,
+            tuple(notes),
+            commits,
+            self.imported(),
         )
 
 

@@ -110,6 +110,29 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Imported:
+    """A case that came from an earlier log (complaints import): its history before ``on``
+    was not recorded in this repository, so it is reported once here and not judged late."""
+
+    case: str
+    file: str
+    on: dt.date
+    events_before: int  # events dated before the import
+
+    @property
+    def message(self) -> str:
+        return f"imported on {self.on.isoformat()} ({self.events_before} earlier event(s) from the log)"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "case": self.case,
+            "file": self.file,
+            "on": self.on.isoformat(),
+            "events_before": self.events_before,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CaseHistory:
     """A case as the history shows it: when it was first committed (logged) and where it is."""
 
@@ -144,6 +167,7 @@ class AuditResult:
     cases: tuple[CaseHistory, ...]
     notes: tuple[Note, ...]
     commits: int  # commits read that touched cases/
+    imported: tuple[Imported, ...] = ()  # cases from an earlier log, each reported once
 
     def findings_for(self, case_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.case == case_id)
@@ -157,4 +181,5 @@ class AuditResult:
             "notes": [n.to_json() for n in self.notes],
             "cases": [c.to_json() for c in self.cases],
             "commits": self.commits,
+            "imported": [i.to_json() for i in self.imported],
         }

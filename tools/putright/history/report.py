@@ -28,6 +28,13 @@ def audit_text(result: AuditResult) -> str:
         gone = " (deleted)" if case and case.deleted else ""
         lines.append(f"{clean_line(case_id)}  {clean_line(where)}{gone}")
         lines.extend(f"  {f.kind}: {clean_line(f.message)}" for f in findings)
+    if result.imported:
+        if lines:
+            lines.append("")
+        lines.append("Imported from an earlier log (history before the import is not audited):")
+        lines.extend(
+            f"  {clean_line(i.case)}  {clean_line(i.file)}: {i.message}" for i in result.imported
+        )
     if result.notes:
         if lines:
             lines.append("")

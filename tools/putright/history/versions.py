@@ -32,6 +32,7 @@ class Version:
     received: dt.date
     kind: str
     events: tuple[EventKey, ...]
+    imported_on: dt.date | None = None  # imported.on: history before it was imported, not late
 
 
 class Unreadable(ValueError):
@@ -72,7 +73,13 @@ def parse_version(raw: bytes, rel: str) -> Version:
             EventKey(item["type"], str(stage), _date(item.get("date"), f"events[{index}].date"))
         )
     kind = data.get("kind", "complaint")
-    return Version(received, kind if isinstance(kind, str) else "complaint", tuple(events))
+    imported = data.get("imported")
+    imported_on = None
+    if isinstance(imported, dict) and imported.get("on") is not None:
+        imported_on = _date(imported["on"], "imported.on")
+    return Version(
+        received, kind if isinstance(kind, str) else "complaint", tuple(events), imported_on
+    )
 
 
 def match_events(old: Sequence[EventKey], new: Sequence[EventKey]) -> dict[int, int]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from importlib import resources
+
+from ..packagedata import data_dir
 
 GUIDE_DIR = "docs/guide"
 
@@ -46,9 +47,9 @@ def localise_links(text: str, pages: set[str]) -> str:
 
 
 def guide_files() -> dict[str, bytes]:
-    """docs/guide/<name>.md -> content, links localised (data/guide links to Putright's docs/guide/;
-    a wheel holds copies). Empty when the package has no guide."""
-    folder = resources.files("putright").joinpath("data", "guide")
+    """docs/guide/<name>.md -> content, links localised (a wheel's copy of Putright's docs/guide/,
+    or the checkout's own: packagedata). Empty when the package has no guide."""
+    folder = data_dir("guide")
     if not folder.is_dir():
         return {}
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".md")), key=lambda e: e.name)

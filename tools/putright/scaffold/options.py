@@ -29,6 +29,7 @@ class InitOptions:
     nation: str = "ENG"
     year_start: str = DEFAULT_YEAR_START
     policy: str = CODE_POLICY
+    putright_source: str | None = None  # --putright-source (scaffold.source); None: the index
 
 
 def check_organisation(value: str) -> str:
@@ -89,4 +90,13 @@ def checked(options: InitOptions, policies: dict[str, str]) -> InitOptions:
         nation=check_nation(options.nation),
         year_start=check_year_start(options.year_start),
         policy=options.policy,
+        putright_source=_checked_source(options.putright_source),
     )
+
+
+def _checked_source(value: str | None) -> str | None:
+    from .. import __version__
+    from .source import putright_source
+
+    putright_source(value, __version__)  # ScaffoldError if it is not one Putright can use
+    return value.strip() if value and value.strip() else None

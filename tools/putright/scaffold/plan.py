@@ -9,6 +9,7 @@ from .. import __version__
 from ..textsafe import md_inline
 from . import guides, templates
 from .options import CODE_POLICY, InitOptions
+from .source import putright_source
 
 # Files copied as they are: repository path -> template path.
 VERBATIM = {
@@ -59,6 +60,7 @@ def values(options: InitOptions) -> dict[str, str]:
         "year_start": options.year_start,
         "policy": options.policy,
         "version": __version__,
+        "requirement": putright_source(options.putright_source, __version__).requirement,
     }
 
 
@@ -80,4 +82,7 @@ def plan_repository(options: InitOptions) -> list[PlannedFile]:
     files.update(templates.schema_files())
     files.update(templates.workflow_files())
     files.update(guides.guide_files())
+    wheel = putright_source(options.putright_source, __version__).wheel
+    if wheel is not None:  # a wheel from this computer, so the workflows can install it too
+        files[wheel[0]] = wheel[1]
     return [PlannedFile(path, content) for path, content in sorted(files.items())]

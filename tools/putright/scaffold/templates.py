@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 
 import yaml
 
+from ..packagedata import data_dir
 from ..schemas import SCHEMA_FILES
 
 WORKFLOWS = ("check.yml", "overdue.yml", "publish.yml", "digest.yml")
@@ -54,8 +55,8 @@ def schema_files() -> dict[str, bytes]:
 
 
 def _policy_folder() -> Traversable:
-    # data/policies links to the repository's policies/ in a checkout; a wheel holds copies.
-    return resources.files("putright").joinpath("data", "policies")
+    # A wheel's copy, or the checkout's policies/ (packagedata).
+    return data_dir("policies")
 
 
 def policy_bytes(policy_id: str) -> bytes:

@@ -29,6 +29,7 @@ class AuditView:
     reason: str = ""
     findings: dict[str, list[FindingView]] = field(default_factory=dict)
     logged: dict[str, dt.date] = field(default_factory=dict)  # case id -> first committed
+    imported: dict[str, dt.date] = field(default_factory=dict)  # case id -> imported.on
 
     def for_case(self, case_id: str) -> list[FindingView]:
         return self.findings.get(case_id, [])
@@ -51,4 +52,5 @@ def audit_view(repo: Repository, today: dt.date) -> AuditView:
             FindingView(str(finding.kind), str(finding.message), str(commit.short), commit.date)
         )
     logged = {str(c.id): c.logged for c in result.cases}
-    return AuditView(True, "", dict(grouped), logged)
+    imported = {str(i.case): i.on for i in result.imported}
+    return AuditView(True, "", dict(grouped), logged, imported)

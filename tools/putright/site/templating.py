@@ -23,12 +23,13 @@ import re
 import jinja2
 from markupsafe import Markup, escape
 
+from ..packagedata import data_dir
 from ..textsafe import md_inline
 
 TEMPLATES_DIR = "site_templates"
-# The package's copy (data/site_templates links to the repository's site_templates/), so
+# The package's own templates (packagedata: a wheel's copy or the checkout's folder), so
 # a case repository without its own templates still builds.
-_BUILTIN = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", TEMPLATES_DIR)
+_BUILTIN = str(data_dir("site_templates"))
 
 
 _NUMBERED = re.compile(r"^\d+\.")
