@@ -2,7 +2,8 @@
 
 A clock of a stage starts at its ``from`` event (or ``received``), or, while that event has not
 happened, at the due date of its ``or_due_of`` clock; it is due after its duration plus the
-stage's extensions and pauses; it is done by the first of its ``until`` events at the stage;
+stage's extensions (when ``extendable``) and pauses (only when the procedure's own text allows
+pausing: ``pause: {cite: ...}``); it is done by the first of its ``until`` events at the stage;
 a withdrawal, refusal or closure (or a refused escalation, for that stage) stops it.
 """
 
@@ -126,7 +127,9 @@ def _one_clock(
             due = calendar.add(
                 add(calendar, start, clock.within.amount, clock.within.unit), extended
             )
-    if due is not None and clock.extendable:
+    if due is not None and clock.pausable:
+        # Only a procedure whose own text provides for pausing (its ``pause: cite``) lets a
+        # pause move a deadline; under any other (the Code's included) a pause moves nothing.
         due = calendar.add(due, own.paused_days(calendar, today))
     done_event = next((e for e in own.events if e.type in clock.until and e.date >= start), None)
     done = done_event.date if done_event else None

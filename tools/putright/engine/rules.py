@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
-from ..policy.model import Policy
+from ..policy.model import CODE_POLICY_ID, Policy
 from ..problems import Flaw
 from ..records import Case, Event
 from .timing import add_months
@@ -47,6 +47,49 @@ def extension_flaws(policy: Policy, events: Sequence[Event]) -> list[Flaw]:
                         "extension_cap",
                     )
                 )
+    return flaws
+
+
+# The Code's extension provisions by the number of the formal stage (its first, its second):
+# where a procedure has no pause, more time is an extension under these (Code 6.4/6.5,
+# 6.15/6.16), with a good reason and the Ombudsman's details.
+CODE_EXTENSION = {1: ("6.4", "6.5"), 2: ("6.15", "6.16")}
+
+
+def pause_flaws(policy: Policy, events: Sequence[Event]) -> list[Flaw]:
+    """A pause at a stage none of whose clocks the procedure lets pause: it moves nothing."""
+    flaws = []
+    formal = [s for s in policy.stages if s.formal and s.id != "0"]
+    for event in events:
+        if event.type != "paused":
+            continue
+        stage = policy.stage(event.stage)
+        if stage is None or any(c.pausable for c in stage.clocks):
+            continue
+        number = formal.index(stage) + 1 if stage in formal else None
+        extension, details = CODE_EXTENSION.get(number or 0, ("", ""))
+        own = stage.extension_cap
+        if extension:
+            instead = (
+                f"Code {extension} (a good reason, and the Ombudsman's details, Code {details})"
+            )
+            if own is not None and policy.id != CODE_POLICY_ID and own.cite:
+                instead += (
+                    f'; {policy.name} allows up to {own.working_days} working days: "{own.cite}"'
+                )
+        else:
+            instead = "the procedure (it has no extension rule for this stage)"
+        flaws.append(
+            Flaw(
+                event.path,
+                f"paused at stage {event.stage}, but {policy.name} has no provision for pausing: "
+                f"the pause is recorded and moves no deadline; more time needs an extension "
+                f"(an `extended` event) under {instead}",
+                "warning",
+                extension or None,
+                "pause_not_provided",
+            )
+        )
     return flaws
 
 

@@ -45,6 +45,7 @@ def _clock(raw: dict[str, Any]) -> Clock:
         extendable=bool(raw.get("extendable", False)),
         warning=_duration(raw["warning"]) if "warning" in raw else None,
         cite=raw.get("cite", ""),
+        pause_cite=(raw.get("pause") or {}).get("cite", ""),
     )
 
 

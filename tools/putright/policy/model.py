@@ -13,6 +13,9 @@ from typing import Literal
 Unit = Literal["working_days", "calendar_days", "weeks", "months"]
 UNITS: tuple[Unit, ...] = ("working_days", "calendar_days", "weeks", "months")
 
+# The Code's own procedure (policies/hoc-2024.yaml): its caps are the Code's, not a landlord's.
+CODE_POLICY_ID = "hoc-2024"
+
 # The pseudo-event that starts a clock at the case's ``received`` date.
 RECEIVED = "received"
 
@@ -70,6 +73,13 @@ class Clock:
     extendable: bool = False
     warning: Duration | None = None
     cite: str = ""
+    # The procedure's own words allowing a pause (``pause: {cite: ...}``); only then do a
+    # stage's ``paused``/``resumed`` events move this clock. Empty: pauses move nothing.
+    pause_cite: str = ""
+
+    @property
+    def pausable(self) -> bool:
+        return bool(self.pause_cite.strip())
 
 
 @dataclass(frozen=True, slots=True)
