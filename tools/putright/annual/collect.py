@@ -17,7 +17,7 @@ from ..errors import PolicyError
 from ..policy.loading import load_policy
 from ..policy.model import Policy
 from ..repository import Repository
-from .facts import CaseFacts, facts_of
+from .facts import CaseFacts, as_code_case, facts_of
 
 CODE_POLICY = "hoc-2024"
 # The Code's procedure shipped with the package (data/policies links to policies/).
@@ -60,6 +60,9 @@ def collect_facts(repo: Repository, today: dt.date) -> FactSet:
             continue
         if case.received > today:
             continue  # not yet received as of today: no figure can include it
+        # The Code's view: a procedure's informal stage is the Code's stage 1 from receipt.
+        own = repo.policies.get(outcome.result.policy) if outcome.result is not None else None
+        case = as_code_case(case, own)
         under_code = evaluate(case, code, repo.calendar, today)
         facts.append(facts_of(case, under_code, code, repo.calendar, today, index))
     return FactSet(tuple(facts), tuple(left_out), today)

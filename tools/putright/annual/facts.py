@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..calendar import WorkingCalendar
 from ..engine import CaseResult, ClockResult
+from ..engine.stages import initial_stages
 from ..policy.model import Policy, Stage
 from ..records import Case, Event
 from ..vocab import OUTCOMES, enum_of
@@ -182,6 +183,39 @@ def _handler(events: Sequence[Event], stage: str) -> str | None:
     return None
 
 
+def as_code_case(case: Case, policy: Policy | None) -> Case:
+    """The case as the Code sees it: a procedure's informal stages are its stage 1 from receipt.
+
+    The Code has no informal stage (5.2): a complaint handled first at a "stage 0" is a stage 1
+    complaint from the day it was received. Events at the informal stages before the first
+    formal one are read as that formal stage's; entering the formal stage (its ``escalated``
+    event) is no escalation under the Code; and the first response sent at any of them is the
+    stage 1 response (an acknowledgement recorded only after it changes nothing: the response
+    acknowledged the complaint). docs/reference/tsm.md.
+    """
+    if policy is None:
+        return case
+    entry = initial_stages(policy)
+    informal, first = set(entry[:-1]), entry[-1]
+    if not informal:
+        return case
+    events = []
+    for event in case.events:
+        if event.stage in informal:
+            event = replace(event, stage=first)
+        elif event.stage == first and event.type == "escalated":
+            continue
+        events.append(event)
+    answered = next((e.date for e in events if e.stage == first and e.type == "responded"), None)
+    if answered is not None:
+        events = [
+            e
+            for e in events
+            if not (e.stage == first and e.type == "acknowledged" and e.date > answered)
+        ]
+    return replace(case, events=tuple(events))
+
+
 def facts_of(
     case: Case,
     result_under_code: CaseResult,
@@ -275,6 +309,7 @@ def _stage_facts(
     response = next((e for e in own if e.type == "responded"), None)
     responded = response.date if response else None
     ack = _clock(result, stage, clocks.ack_id.get(stage))
+    respond_clock = _clock(result, stage, clocks.respond_id.get(stage))
     extensions = [
         e for e in own if e.type == "extended" and (responded is None or e.date <= responded)
     ]
@@ -284,10 +319,11 @@ def _stage_facts(
     respond_due = extended_due = None
     within = within_extension = None
     counted = 0
-    if ack is not None and ack.due is not None and base is not None:
-        # The Code's response time runs from the acknowledgement, or from when it was due if it
-        # came late: a late acknowledgement does not buy the response more time.
-        start = min(ack.due, ack.done) if ack.done is not None else ack.due
+    if respond_clock is not None and base is not None:
+        # One rule for the start, the engine's (the spec's): the Code's response time runs from
+        # the acknowledgement, or from its due date where there is none. The case page and
+        # `check` show this same start, so the TSM and the dashboard cannot disagree on it.
+        start = respond_clock.start
         counted = _counted_extensions(extensions, start, base, responded or today, calendar)
         allowed = min(counted, cap) if cap is not None else counted
         respond_due = calendar.add(start, base)

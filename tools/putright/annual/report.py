@@ -22,7 +22,16 @@ from dataclasses import dataclass, field, replace
 from ..config import Settings
 from .facts import STAGES, CaseFacts, StageFacts
 from .figures import Share, Table, table
-from .tsm import Homes, TsmGroup, counts_at, in_period, received_at, tsm_groups, within_code
+from .tsm import (
+    Homes,
+    TsmGroup,
+    counts_at,
+    in_period,
+    received_at,
+    tenure_unknown_group,
+    tsm_groups,
+    within_code,
+)
 
 OUTCOME_ORDER = ("upheld", "partially_upheld", "not_upheld")
 CHANNEL_ORDER = (
@@ -165,6 +174,7 @@ class AnnualReport:
     previous_label: str = ""
     left_out: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    tsm_unknown: TsmGroup | None = None  # tenure other or not recorded, with lcho_apart
 
     @property
     def complete(self) -> bool:
@@ -192,6 +202,7 @@ class AnnualReport:
             "homes": {"total": self.homes.total, "lcho": self.homes.lcho},
             "tsm": self.tsm.to_json(),
             "tsm_lcho": self.tsm_lcho.to_json() if self.tsm_lcho else None,
+            "tsm_tenure_unknown": self.tsm_unknown.to_json() if self.tsm_unknown else None,
             "received": {f"stage{s}": n for s, n in self.received.items()},
             "months": {f"stage{s}": t.to_json() for s, t in self.months.items()},
             "stages": {f"stage{s}": p.to_json() for s, p in self.stages.items()},
@@ -440,6 +451,7 @@ def _build(
         homes=homes,
         tsm=main,
         tsm_lcho=lcho,
+        tsm_unknown=tenure_unknown_group(facts, period, options),
         received={s: len(arriving[s]) for s in STAGES},
         months=months,
         stages=stages,

@@ -89,6 +89,9 @@ def stage_clocks(
         waiting = []
         for clock in pending:
             start = _start_date(case, clock, own, events)
+            # The event that ends the clock must come on or after the event that started it;
+            # a start borrowed from another clock's due date is no event: anything counts.
+            earliest = start
             if start is None and clock.or_due_of is not None:
                 if clock.or_due_of not in dues:
                     waiting.append(clock)
@@ -97,7 +100,9 @@ def stage_clocks(
             if start is None:
                 dues[clock.id] = None
                 continue
-            result = _one_clock(clock, stage_id, start, own, policy, calendar, today, stopper)
+            result = _one_clock(
+                clock, stage_id, start, earliest, own, policy, calendar, today, stopper
+            )
             dues[clock.id] = result.due
             out.append(result)
         pending = waiting
@@ -109,6 +114,7 @@ def _one_clock(
     clock: Clock,
     stage_id: str,
     start: dt.date,
+    earliest: dt.date | None,
     own: StageEvents,
     policy: Policy,
     calendar: WorkingCalendar,
@@ -131,7 +137,14 @@ def _one_clock(
         # Only a procedure whose own text provides for pausing (its ``pause: cite``) lets a
         # pause move a deadline; under any other (the Code's included) a pause moves nothing.
         due = calendar.add(due, own.paused_days(calendar, today))
-    done_event = next((e for e in own.events if e.type in clock.until and e.date >= start), None)
+    done_event = next(
+        (
+            e
+            for e in own.events
+            if e.type in clock.until and (earliest is None or e.date >= earliest)
+        ),
+        None,
+    )
     done = done_event.date if done_event else None
     window = clock.warning or policy.warning
     stopped = stopper if done is None else None

@@ -179,6 +179,23 @@ def refusal_flaws(case: Case, policy: Policy, events: Sequence[Event]) -> list[F
     return flaws
 
 
+def tenure_flaws(case: Case, tenure_splits_tsms: bool) -> list[Flaw]:
+    """A complaint the TSMs cannot place (tenure other or missing), when LCHO is reported apart."""
+    if not tenure_splits_tsms or case.kind != "complaint" or case.tenure in ("lcra", "lcho"):
+        return []
+    what = "tenure is other" if case.tenure == "other" else "no tenure is recorded"
+    return [
+        Flaw(
+            ("tenure",) if case.tenure is not None else ("id",),
+            f"{what}: the TSMs (CH01, CH02) count this complaint on a line of its own, neither "
+            "low-cost rental nor low-cost home ownership; record tenure: lcra or lcho",
+            "warning",
+            None,
+            "tenure_needed",
+        )
+    ]
+
+
 def category_flaws(case: Case, categories: Sequence[str]) -> list[Flaw]:
     if categories and case.category is not None and case.category not in categories:
         return [
