@@ -221,6 +221,7 @@ def test_engine_sees_the_demo_scenarios(tmp_path: Path) -> None:
     assert not result.errors, result.errors[:3]
     assert {p.provision for p in result.problems if p.rule != "tenure_needed"} == {
         "2.3",
+        "5.9",  # extended stage 2 responses with no update_sent within 10 working days
         "6.4",
         "6.13",
     }

@@ -403,7 +403,7 @@ def test_cli_show_text(repo: Path) -> None:
 def test_cli_show_json_and_markdown(repo: Path) -> None:
     result = _run(repo, "show", "saha", "--format", "json")
     data = json.loads(result.output)
-    assert data["id"] == "saha" and len(data["rows"]) == 7
+    assert data["id"] == "saha" and len(data["rows"]) == 8  # mediation offered at both stages
     assert data["rows"][0]["clock"] == "contact: Contact the resident"
     result = _run(repo, "show", "saha", "--format", "markdown")
     assert "| stage | clock | starts |" in result.output

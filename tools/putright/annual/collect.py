@@ -64,5 +64,7 @@ def collect_facts(repo: Repository, today: dt.date) -> FactSet:
         own = repo.policies.get(outcome.result.policy) if outcome.result is not None else None
         case = as_code_case(case, own)
         under_code = evaluate(case, code, repo.calendar, today)
-        facts.append(facts_of(case, under_code, code, repo.calendar, today, index))
+        facts.append(
+            facts_of(case, under_code, code, repo.calendar, today, index, own.id if own else None)
+        )
     return FactSet(tuple(facts), tuple(left_out), today)

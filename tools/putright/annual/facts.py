@@ -57,7 +57,8 @@ class StageFacts:
     extension_days: int = 0  # working days they add up to
     extension_days_counted: int = 0  # those agreed before the deadline then in force
     extension_beyond_cap: bool = False
-    extensions_without_ombudsman_details: int = 0  # Code 6.5 / 6.16
+    extensions_without_ombudsman_details: int = 0  # Code 6.5 / 6.16: recorded as not given
+    extensions_ombudsman_details_unrecorded: int = 0  # neither recorded as given nor as not
     refused: bool = False  # not accepted at this stage (refused, or escalation refused)
     withdrawn: bool = False  # withdrawn while at this stage
 
@@ -88,6 +89,9 @@ class CaseFacts:
     remedies: tuple[RemedyFacts, ...] = ()
     different_handlers: bool | None = None  # Code 6.13; None when either is not recorded
     has_definition: bool = False  # Code 5.6: whether one is recorded (never its text)
+    # Code 5.6 at stage 2: whether the escalation records its own definition (None: no stage 2).
+    has_escalation_definition: bool | None = None
+    policy: str | None = None  # the procedure the case followed (its id: no personal data)
 
     def stage(self, stage: str) -> StageFacts | None:
         return next((s for s in self.stages if s.stage == stage), None)
@@ -223,6 +227,7 @@ def facts_of(
     calendar: WorkingCalendar,
     today: dt.date,
     index: int = 0,
+    policy_id: str | None = None,
 ) -> CaseFacts:
     """The statistical facts of a case as of ``today``.
 
@@ -289,7 +294,17 @@ def facts_of(
         remedies=_remedies(events, today),
         different_handlers=None if first is None or second is None else first != second,
         has_definition=bool(str(case.data.get("definition") or "").strip()),
+        has_escalation_definition=_escalation_definition(events),
+        policy=policy_id,
     )
+
+
+def _escalation_definition(events: Sequence[Event]) -> bool | None:
+    """Does the stage 2 escalation record the complaint as defined at stage 2 (Code 5.6)?"""
+    escalation = next((e for e in events if e.type == "escalated" and e.stage == "2"), None)
+    if escalation is None:
+        return None
+    return bool(str(escalation.get("definition") or "").strip())
 
 
 def _stage_facts(
@@ -350,6 +365,9 @@ def _stage_facts(
         extension_beyond_cap=cap is not None and total > cap,
         extensions_without_ombudsman_details=sum(
             1 for e in extensions if e.get("ombudsman_details_given") is False
+        ),
+        extensions_ombudsman_details_unrecorded=sum(
+            1 for e in extensions if not isinstance(e.get("ombudsman_details_given"), bool)
         ),
         refused=refused,
         withdrawn=withdrawn,

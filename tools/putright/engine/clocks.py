@@ -59,10 +59,14 @@ def _start_date(
 ) -> dt.date | None:
     if clock.start.event == RECEIVED:
         return case.received
-    stage_id = clock.start.stage or stage.stage
-    return next(
-        (e.date for e in all_events if e.type == clock.start.event and e.stage == stage_id), None
-    )
+    for start in (clock.start, *clock.also_from):
+        stage_id = start.stage or stage.stage
+        found = next(
+            (e.date for e in all_events if e.type == start.event and e.stage == stage_id), None
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def stage_clocks(
