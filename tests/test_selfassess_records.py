@@ -99,11 +99,14 @@ def _rows(tmp_path: Path) -> dict[str, Row]:
 def test_records_beside_the_answers(tmp_path: Path) -> None:
     rows = _rows(tmp_path)
 
-    # 6.3 "must": 11 within, t11 late: 1 of 12 (8.3%) contradicts the "yes", figure shown.
-    assert contradiction_text(rows["6.3"]) == (
-        "Answered yes, but our own records show 8.3% of stage 1 responses (1 of 12) were sent "
-        "late by the Code's timescales."
+    # 6.3 "must": 11 within, t11 late: 1 of 12 (8.3%) contradicts the "yes", figure shown,
+    # beside herefordshire-housing's own text (15 working days from entering stage 1).
+    text = contradiction_text(rows["6.3"])
+    assert text.endswith(
+        "And our own records show 8.3% of stage 1 responses (1 of 12) were sent late by the "
+        "Code's timescales."
     )
+    assert "herefordshire-housing: stage 1 clock 'respond'" in text
 
     # 6.5: one extension recorded as given, one as not, one not recorded: 1 of 2 where
     # recorded, and the silent one counted apart, never as given.

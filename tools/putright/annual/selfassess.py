@@ -357,19 +357,31 @@ def _contradiction(
 
 
 def contradiction_text(row: Row, min_cell: int | None = None) -> str:
-    """The row's contradiction in plain words ('' when there is none)."""
+    """The row's contradiction in plain words ('' when there is none).
+
+    A procedure's breach and the records' shortfall are both said: one never hides the other.
+    """
     kind = row.contradiction
     evidence = row.evidence
     if not kind or evidence is None:
         return ""
-    if kind == "breach":
-        return (
-            "Answered yes, but the published procedure itself falls short of this provision: "
-            + "; ".join(evidence.breaches)
-        )
     if kind == "governing_body":
         return "Answered yes, but no response from the governing body is recorded for this year."
-    tolerance = row.provision.tolerance
+    said = []
+    if evidence.breaches:
+        said.append(
+            "Answered yes, but the published procedure itself falls short of this provision: "
+            + "; ".join(evidence.breaches)
+            + "."
+        )
+    shown = _shortfalls(evidence, row.provision.tolerance, min_cell)
+    if shown:
+        lead = "And" if said else "Answered yes, but"
+        said.append(f"{lead} our own records show " + "; and ".join(shown) + ".")
+    return " ".join(said)
+
+
+def _shortfalls(evidence: Evidence, tolerance: float, min_cell: int | None) -> list[str]:
     shown = []
     for measure in evidence.measures:
         if not measure.failures or measure.share_failed <= tolerance:
@@ -385,7 +397,7 @@ def contradiction_text(row: Row, min_cell: int | None = None) -> str:
                 f"{percent}% of {measure.subject} ({measure.failures} of {measure.measured}) "
                 f"{measure.missed}"
             )
-    return "Answered yes, but our own records show " + "; and ".join(shown) + "."
+    return shown
 
 
 def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> list[str]:
