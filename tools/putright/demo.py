@@ -282,10 +282,10 @@ class _Life:
         if type_ == "escalated" and fields.get("stage") == 2:
             # Code 5.6: the complaint is defined again at stage 2 (no random draw: the other
             # cases stay as they were).
-            why = f"the resident {kept['reason']}" if "reason" in kept else "the resident"
             kept.setdefault(
                 "definition",
-                f"Our understanding at stage 2: {why}, and wants the stage 1 answer reviewed.",
+                "Our understanding at stage 2: the stage 1 answer did not resolve the "
+                "complaint, and the resident wants it reviewed.",
             )
         self.draft.events.append(_Event(day, type_, kept))
         return day
