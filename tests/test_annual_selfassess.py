@@ -38,7 +38,7 @@ def late_repo(root: Path, year_file: str) -> Repository:
         answer = "2025-06-13" if case_id in LATE else "2025-06-09"
         events = [ack(ack_day, by="alice"), resp(answer, by="alice")]
         (root / "cases" / f"{case_id}.yaml").write_text(
-            case_yaml(case_id, "2025-06-02", events), encoding="utf-8"
+            case_yaml(case_id, "2025-06-02", events, tenure="lcra"), encoding="utf-8"
         )
     return Repository.open(str(root))
 

@@ -177,11 +177,10 @@ def update_flaws(
         for day in [*updates, end]:
             limit = calendar.add(since, interval)
             if day > limit:
-                why = "extended" if since == extended else "overdue"
                 anchor = next((e for e in own if e.type == "extended"), None)
                 flaws.append(
                     Flaw(
-                        anchor.path if anchor is not None and why == "extended" else ("id",),
+                        anchor.path if anchor is not None else ("id",),
                         f"stage {result.stage} response {'extended' if extended else 'overdue'}: "
                         f"no update_sent by {limit.isoformat()}, {interval} working days after "
                         f"{since.isoformat()} (Code 5.9: keep the resident updated at agreed "
