@@ -14,10 +14,11 @@ from click.testing import CliRunner, Result
 import putright.cli.policy_cmd  # noqa: F401 - registers `complaints policy`
 from putright import yamlfile
 from putright.cli import cli
-from putright.policy.code_check import Breach, check_against_code, worst_working_days
+from putright.policy.code_check import Breach, check_against_code
 from putright.policy.loading import load_policies, load_policy
 from putright.policy.model import Duration, ExtensionCap, Policy, Stage, Start
 from putright.policy.table import COLUMNS, policy_rows, render_markdown, render_text
+from putright.policy.units import worst_working_days
 
 REPO = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).resolve().parent / "examples" / "policies" / "invalid"

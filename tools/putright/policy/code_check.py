@@ -28,13 +28,12 @@ once, under 5.2, not again under every stage 1 clock.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 from itertools import pairwise
 
-from .model import RECEIVED, Clock, Duration, Policy, Stage, Start, Unit
+from .model import RECEIVED, Clock, Policy, Stage, Start
+from .units import worst
 
 Path = list[str | int]
 # A point a deadline can be measured from: an event type and the Code's number of its stage
@@ -87,47 +86,6 @@ class Breach:
             "file": self.file,
             "path": list(self.path),
         }
-
-
-# --- units --------------------------------------------------------------------------------
-
-
-def _weekdays_in(days: int) -> int:
-    """The most Monday-to-Friday days any run of ``days`` consecutive days can hold."""
-    return 5 * (days // 7) + min(days % 7, 5)
-
-
-@cache
-def _longest_months(months: int) -> int:
-    """The most calendar days ``months`` months can span (a leap year included).
-
-    Starting on the first of a month gives the longest span, since a later start is only ever
-    clamped to a shorter month's end; 48 months cover every leap-year phase.
-    """
-    lengths = [calendar.monthrange(2024 + m // 12, m % 12 + 1)[1] for m in range(48 + months)]
-    return max(sum(lengths[start : start + months]) for start in range(48))
-
-
-def worst_working_days(amount: int, unit: Unit) -> tuple[int, str]:
-    """The most working days a duration can span, and how that was reached ('' if exact)."""
-    if unit == "working_days":
-        return amount, ""
-    if unit == "calendar_days":
-        most = _weekdays_in(amount)
-        return most, f"{amount} calendar days can be up to {most} working days"
-    if unit == "weeks":
-        return 5 * amount, f"{amount} weeks can be up to {5 * amount} working days"
-    days = _longest_months(amount)
-    most = _weekdays_in(days)
-    label = "month" if amount == 1 else "months"
-    return most, f"{amount} {label} can be up to {days} calendar days, so up to {most} working days"
-
-
-def _worst(within: Duration) -> tuple[int | None, str]:
-    """Worst case of a clock's time; None when it is only 'as agreed' (no upper bound)."""
-    if within.amount is None or within.unit is None:
-        return None, ""
-    return worst_working_days(within.amount, within.unit)
 
 
 # --- following deadlines back to where they can be measured from ---------------------------
@@ -202,7 +160,7 @@ class _View:
         """One clock's due date from every anchor its start can be followed back to."""
         stage_id = self.policy.stages[index].id
         path = ("stages", index, "clocks", ci)
-        days, why = _worst(clock.within)
+        days, why = worst(clock.within)
         anchor, label = self.anchor(clock.start, stage_id)
         step = f"{clock.within.describe()} from {label}" + (f" ({why})" if why else "")
         origins = {anchor: _Reach(0, (), path, label)}
