@@ -11,6 +11,7 @@ id: {HOSTILE_ID}
 received: 2026-03-02
 channel: email
 category: repairs
+tenure: lcra
 officer: "</title><script>alert('officer')</script>"
 complainant:
   name: "<script>alert('name')</script>"

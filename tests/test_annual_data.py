@@ -49,9 +49,10 @@ CASES: list[tuple[str, str, list[dict[str, Any]], dict[str, Any]]] = [
     # A: ack due Mon 9 Jun (5 wd from Mon 2 Jun); ack Wed 4 Jun on time. Respond due 10 wd from
     #    Wed 4 Jun = Wed 18 Jun; responded Tue 17 Jun: within.
     ("ka-a", "2025-06-02", [ack("2025-06-04"), resp("2025-06-17")], {}),
-    # B: late acknowledgement. Ack due Mon 9 Jun, ack Wed 11 Jun (late). The Code's response
-    #    time runs from when the ack was due: 10 wd from Mon 9 Jun = Mon 23 Jun. Responded Wed
-    #    25 Jun: LATE (although 10 wd from the actual ack, 25 Jun, would have been met).
+    # B: late acknowledgement. Ack due Mon 9 Jun, ack Wed 11 Jun (late: counted late as an
+    #    acknowledgement). The response runs "within 10 working days of the complaint being
+    #    acknowledged" (Code 6.3; the spec: from the acknowledgement, or from its due date where
+    #    there is none): 10 wd from Wed 11 Jun = Wed 25 Jun. Responded Wed 25 Jun: within.
     ("ka-b", "2025-06-02", [ack("2025-06-11"), resp("2025-06-25")], {}),
     # C: extension within the cap. Due 10 wd from Tue 8 Jul = Tue 22 Jul; 5 wd extension agreed
     #    Fri 18 Jul (before the due date): due Tue 29 Jul. Responded Mon 28 Jul: within with the
@@ -191,6 +192,8 @@ def write_known_repo(
     shutil.copy(ROOT / "policies" / "hoc-2024.yaml", root / "policies" / "hoc-2024.yaml")
     (root / "complaints.yml").write_text(settings, encoding="utf-8")
     for case_id, received, events, extra in CASES:
+        if extra.get("kind", "complaint") == "complaint" and "tenure" not in extra:
+            extra = {"tenure": "lcra", **extra}  # low-cost rental unless the case says otherwise
         path = root / "cases" / f"{case_id}.yaml"
         path.write_text(case_yaml(case_id, received, events, **extra), encoding="utf-8")
     for rel, text in (extra_files or {}).items():

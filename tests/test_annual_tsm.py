@@ -69,10 +69,11 @@ def test_ch01_defaults(known: tuple[Repository, FactSet]) -> None:
 def test_ch02_defaults(known: tuple[Repository, FactSet]) -> None:
     report = report_for(known)
     # Stage 1 responses sent in 2025-26 (low-cost rental): A B C D D2 E G J K L P = 11 (F's
-    # was sent on 1 Apr 2026). Within: A, C (extension), D2 (capped extension), G, J, K, L, P = 8.
-    # B (late ack), D (beyond the cap), E (extension after the deadline) are late. 8/11 = 72.7.
-    assert (report.tsm.ch02["1"].part, report.tsm.ch02["1"].whole) == (8, 11)
-    assert report.tsm.ch02["1"].percent == 72.7
+    # was sent on 1 Apr 2026). Within: A, B (10 wd from its late ack), C (extension), D2
+    # (capped extension), G, J, K, L, P = 9. D (beyond the cap) and E (extension after the
+    # deadline) are late. 9/11 = 81.8.
+    assert (report.tsm.ch02["1"].part, report.tsm.ch02["1"].whole) == (9, 11)
+    assert report.tsm.ch02["1"].percent == 81.8
     # Stage 2: only K's response (18 Nov) falls in the year, within: 100.0.
     assert (report.tsm.ch02["2"].part, report.tsm.ch02["2"].whole) == (1, 1)
     assert report.tsm.ch02["2"].percent == 100.0
@@ -92,10 +93,10 @@ def test_lcho_together(known: tuple[Repository, FactSet]) -> None:
     report = report_for(known, lcho_apart=False)
     assert report.tsm_lcho is None
     assert report.tsm.group == "all"
-    # 13 / 1000 -> 13.0; 2 / 1000 -> 2.0; CH02 stage 1: 9 of 12 (M added) = 75.0.
+    # 13 / 1000 -> 13.0; 2 / 1000 -> 2.0; CH02 stage 1: 10 of 12 (M added) = 83.3.
     assert report.tsm.ch01["1"].value == 13.0
     assert report.tsm.ch01["2"].value == 2.0
-    assert report.tsm.ch02["1"].percent == 75.0
+    assert report.tsm.ch02["1"].percent == 83.3
 
 
 def test_count_refused(known: tuple[Repository, FactSet]) -> None:
@@ -106,23 +107,23 @@ def test_count_refused(known: tuple[Repository, FactSet]) -> None:
     assert report.tsm.ch01["2"].count == 3
     assert report.tsm.ch01["2"].value == 3.3
     # H was never answered, so CH02 does not change.
-    assert report.tsm.ch02["1"].percent == 72.7
+    assert report.tsm.ch02["1"].percent == 81.8
 
 
 def test_count_withdrawn_false(known: tuple[Repository, FactSet]) -> None:
     report = report_for(known, count_withdrawn=False)
-    # I and J leave stage 1: 10 / 900 = 11.1; J's response leaves CH02: 7 of 10 = 70.0.
+    # I and J leave stage 1: 10 / 900 = 11.1; J's response leaves CH02: 8 of 10 = 80.0.
     assert report.tsm.ch01["1"].count == 10
     assert report.tsm.ch01["1"].value == 11.1
-    assert (report.tsm.ch02["1"].part, report.tsm.ch02["1"].whole) == (7, 10)
-    assert report.tsm.ch02["1"].percent == 70.0
+    assert (report.tsm.ch02["1"].part, report.tsm.ch02["1"].whole) == (8, 10)
+    assert report.tsm.ch02["1"].percent == 80.0
 
 
 def test_extensions_not_counted(known: tuple[Repository, FactSet]) -> None:
     report = report_for(known, extensions_within_code=False)
-    # C (28 Jul > 22 Jul) and D2 (26 Sep > 15 Sep) become late: 6 of 11 = 54.5.
-    assert (report.tsm.ch02["1"].part, report.tsm.ch02["1"].whole) == (6, 11)
-    assert report.tsm.ch02["1"].percent == 54.5
+    # C (28 Jul > 22 Jul) and D2 (26 Sep > 15 Sep) become late: 7 of 11 = 63.6.
+    assert (report.tsm.ch02["1"].part, report.tsm.ch02["1"].whole) == (7, 11)
+    assert report.tsm.ch02["1"].percent == 63.6
 
 
 def test_year_end_crossing(known: tuple[Repository, FactSet]) -> None:
@@ -142,8 +143,10 @@ def test_case_verdicts(known: tuple[Repository, FactSet]) -> None:
     b = facts["ka-b"].stage("1")
     assert b is not None
     assert b.acknowledged_within is False
-    assert b.respond_due == dt.date(2025, 6, 23)  # from when the ack was due, not from 11 Jun
-    assert b.responded_within_extension is False
+    # Code 6.3 "within 10 working days of the complaint being acknowledged": from Wed 11 Jun
+    # (the same start as the case's own clock): 12, 13, 16-20, 23, 24, 25 Jun -> Wed 25 Jun.
+    assert b.respond_due == dt.date(2025, 6, 25)
+    assert b.responded_within_extension is True
     d = facts["ka-d"].stage("1")
     assert d is not None and d.extension_beyond_cap
     assert d.respond_due_extended == dt.date(2025, 9, 29)  # 10 + 10 (capped), not 10 + 15
@@ -167,6 +170,7 @@ def test_facts_hold_no_text(known: tuple[Repository, FactSet]) -> None:
         "stage",
         "outcome",
         "type",
+        "policy",  # the procedure's id (a file name of policies/), never anyone's words
     }
     for facts in known[1].facts:
         for obj in (facts, *facts.stages, *facts.remedies):
@@ -221,7 +225,7 @@ def test_report_command_json(tmp_path: Path, cli_run: Callable[..., object]) -> 
     assert body["year"] == "2025-26"
     assert body["period"] == {"start": "2025-04-01", "end": "2026-03-31"}
     assert body["tsm"]["CH01"] == {"stage1": 13.3, "stage2": 2.2}
-    assert body["tsm"]["CH02"] == {"stage1": 72.7, "stage2": 100.0}
+    assert body["tsm"]["CH02"] == {"stage1": 81.8, "stage2": 100.0}
     assert body["tsm_lcho"]["CH01"]["stage1"] == 10.0
     assert body["internal"] is True
     assert body["statement"] == {"file": None, "written": False}

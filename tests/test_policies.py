@@ -14,10 +14,11 @@ from click.testing import CliRunner, Result
 import putright.cli.policy_cmd  # noqa: F401 - registers `complaints policy`
 from putright import yamlfile
 from putright.cli import cli
-from putright.policy.code_check import Breach, check_against_code, worst_working_days
+from putright.policy.code_check import Breach, check_against_code
 from putright.policy.loading import load_policies, load_policy
 from putright.policy.model import Duration, ExtensionCap, Policy, Stage, Start
 from putright.policy.table import COLUMNS, policy_rows, render_markdown, render_text
+from putright.policy.units import worst_working_days
 
 REPO = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).resolve().parent / "examples" / "policies" / "invalid"
@@ -32,20 +33,23 @@ SHIPPED = [
 
 # What `policy check` finds in each procedure's text, provision by provision, in file order.
 # Why, in short (docs/reference/policies.md has the reading of each text):
-# - support-trust: nothing says the stage 2 Business Manager must not have handled stage 1.
+# - support-trust: responses run "from the complaint being logged", and logging may come up to
+#   5 working days after a same-day acknowledgement: 15 (25) working days after it (6.3, 6.14);
+#   nothing says the stage 2 Business Manager must not have handled stage 1.
 # - saha: the same (its senior managers are also stage 1 officers); no reasons to refuse
 #   escalation.
 # - council-housing: no time to acknowledge at either stage; no different-handler rule;
 #   no reasons to refuse escalation.
 # - croft-ha: an informal stage; both responses only "within agreed timescales"; no reasons.
-# - herefordshire-housing: an initial contact stage; a third (appeal) stage; no reasons.
+# - herefordshire-housing: an initial contact stage; 15 working days from entering stage 1
+#   while acknowledging may be on that day (6.3); a third (appeal) stage; no reasons.
 EXPECTED = {
     "hoc-2024": [],
-    "support-trust": ["6.13"],
+    "support-trust": ["6.3", "6.14", "6.13"],
     "saha": ["6.13", "5.11"],
     "council-housing": ["6.2", "6.11", "6.13", "5.11"],
     "croft-ha": ["5.2", "6.3", "6.14", "5.11"],
-    "herefordshire-housing": ["5.2", "5.3", "5.11"],
+    "herefordshire-housing": ["5.2", "5.3", "6.3", "5.11"],
 }
 
 
@@ -165,24 +169,33 @@ def _variant(code: Policy, first: Stage | None = None, second: Stage | None = No
             "6.2",
             "(8 calendar days can be up to 6 working days); the Code allows 5 working days from receipt",
         ),
-        # From receipt, the Code allows 5 + 10 = 15: 15 is fair, 16 is not.
+        # From receipt: a complaint may be acknowledged the day it arrives, and the Code then
+        # allows 10 working days from that acknowledgement: 10 is fair, 15 is not.
         (
             "respond",
-            {"start": Start("received"), "or_due_of": None, "within": Duration(15, "working_days")},
+            {"start": Start("received"), "or_due_of": None, "within": Duration(10, "working_days")},
             None,
             "",
         ),
         (
             "respond",
-            {"start": Start("received"), "or_due_of": None, "within": Duration(16, "working_days")},
+            {"start": Start("received"), "or_due_of": None, "within": Duration(15, "working_days")},
             "6.3",
-            "16 working days from receipt; the Code allows 15 working days from receipt",
+            "15 working days from receipt; acknowledged on the day it arrives (as the procedure "
+            "allows), the response may then come 15 working days after the acknowledgement; the "
+            "Code allows 10 working days from acknowledgement",
+        ),
+        (
+            "respond",
+            {"start": Start("received"), "or_due_of": None, "within": Duration(2, "weeks")},
+            None,
+            "",
         ),
         (
             "respond",
             {"start": Start("received"), "or_due_of": None, "within": Duration(3, "weeks")},
-            None,
-            "",
+            "6.3",
+            "3 weeks can be up to 15 working days",
         ),
         (
             "respond",
@@ -231,27 +244,29 @@ def test_a_chain_is_explained(code: Policy) -> None:
     second = _with_clock(code.stages[1], "respond", within=Duration(25, "working_days"))
     breaches = check_against_code(_variant(code, first, second), code)
     assert [b.provision for b in breaches] == ["6.3", "6.14"]
-    assert (
-        "(4 weeks can be up to 20 working days); the Code allows 15 working days from receipt"
-        in (breaches[0].message)
-    )
+    assert "(4 weeks can be up to 20 working days)" in breaches[0].message
+    assert "the Code allows 10 working days from acknowledgement" in breaches[0].message
     assert "25 working days from acknowledgement; the Code allows 20" in breaches[1].message
 
 
-def test_stage_2_from_the_escalation_is_compared_with_5_plus_20(code: Policy) -> None:
+def test_stage_2_from_the_escalation_is_compared_with_20_from_a_same_day_acknowledgement(
+    code: Policy,
+) -> None:
+    # Code 6.14: "within 20 working days of the escalation being acknowledged"; the escalation
+    # may be acknowledged the day it is asked for, so 20 from the escalation is fair, 25 is not.
     fair = _with_clock(
         code.stages[1],
         "respond",
         start=Start("escalated"),
         or_due_of=None,
-        within=Duration(25, "working_days"),
+        within=Duration(20, "working_days"),
     )
     assert check_against_code(_variant(code, second=fair), code) == []
-    late = _with_clock(fair, "respond", within=Duration(6, "weeks"))
+    late = _with_clock(fair, "respond", within=Duration(5, "weeks"))
     [breach] = check_against_code(_variant(code, second=late), code)
     assert breach.provision == "6.14"
-    assert "6 weeks can be up to 30 working days" in breach.message
-    assert "the Code allows 25 working days from the escalation" in breach.message
+    assert "5 weeks can be up to 25 working days" in breach.message
+    assert "the Code allows 20 working days from acknowledgement" in breach.message
 
 
 def test_extension_caps(code: Policy) -> None:
@@ -403,7 +418,7 @@ def test_cli_show_text(repo: Path) -> None:
 def test_cli_show_json_and_markdown(repo: Path) -> None:
     result = _run(repo, "show", "saha", "--format", "json")
     data = json.loads(result.output)
-    assert data["id"] == "saha" and len(data["rows"]) == 7
+    assert data["id"] == "saha" and len(data["rows"]) == 8  # mediation offered at both stages
     assert data["rows"][0]["clock"] == "contact: Contact the resident"
     result = _run(repo, "show", "saha", "--format", "markdown")
     assert "| stage | clock | starts |" in result.output
@@ -436,7 +451,8 @@ def test_cli_check_json(repo: Path) -> None:
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["code"] == "hoc-2024"
-    assert [b["provision"] for b in data["breaches"]] == ["5.2", "5.3", "5.11"]
+    # In the file's order (line by line): the stage 1 response (6.3) comes before stage 3 (5.3).
+    assert [b["provision"] for b in data["breaches"]] == ["5.2", "6.3", "5.3", "5.11"]
     assert all(isinstance(b["line"], int) for b in data["breaches"])
 
 

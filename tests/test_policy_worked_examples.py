@@ -78,8 +78,34 @@ EXAMPLES = [
             ],
         },
         {
+            # "logged and acknowledged within five working days": the acknowledgement shows it
+            # was logged (no `logged` event here), so it ends the log clock too.
+            ("1", "log"): ("2026-04-02", "2026-04-01", "met"),
             ("1", "acknowledge"): ("2026-04-02", "2026-04-01", "met"),
             ("1", "respond"): ("2026-04-24", None, "due_soon"),
+        },
+    ),
+    # support-trust with a `logged` event: "Stage 1 complaints will be responded to within 10
+    # working days from the complaint being logged." received Thu 26 Mar, logged Fri 27 Mar,
+    # acknowledged Wed 1 Apr. respond 10 wd from Fri 27 Mar: 30 31 | 1 2 | (3, 6 Apr bank
+    # holidays) 7 8 9 10 | 13 14 -> Tue 14 Apr (not from the acknowledgement: Fri 17 Apr).
+    # today Mon 13 Apr: one working day left (14 Apr) <= 2 -> due_soon.
+    Example(
+        "support-trust",
+        "2026-04-13",
+        {
+            "id": "2026-0103",
+            "received": "2026-03-26",
+            "policy": "support-trust",
+            "events": [
+                {"date": "2026-03-27", "type": "logged", "stage": 1, "by": "amanager"},
+                {"date": "2026-04-01", "type": "acknowledged", "stage": 1, "by": "amanager"},
+            ],
+        },
+        {
+            ("1", "log"): ("2026-04-02", "2026-03-27", "met"),
+            ("1", "acknowledge"): ("2026-04-02", "2026-04-01", "met"),
+            ("1", "respond"): ("2026-04-14", None, "due_soon"),
         },
     ),
     # support-trust, a service request.
@@ -144,6 +170,9 @@ EXAMPLES = [
             ("1", "acknowledge"): ("2026-05-26", "2026-05-22", "met"),
             ("1", "respond"): ("2026-06-02", "2026-06-01", "met"),
             ("2", "contact"): ("2026-06-08", None, "overdue"),
+            # "The offer of mediation will be made within one working day of contact from the
+            # complainant": the escalation Thu 4 Jun is their contact -> Fri 5 Jun; not offered.
+            ("2", "offer_mediation"): ("2026-06-05", None, "overdue"),
             ("2", "acknowledge"): ("2026-06-11", None, "due_soon"),
             ("2", "respond"): ("2026-07-02", None, "pending"),
         },
@@ -200,6 +229,9 @@ EXAMPLES = [
         },
         {
             ("1", "acknowledge"): ("2026-02-11", "2026-02-10", "met"),
+            # Appendix 1: "PA to CEO to allocate to appropriate investigator - 2 working days",
+            # from the referral to stage 1 Mon 9 Feb: 10, 11 -> Wed 11 Feb (allocated 11 Feb).
+            ("1", "allocate"): ("2026-02-11", "2026-02-11", "met"),
             ("1", "manager_contact"): ("2026-02-13", "2026-02-16", "late"),
             ("1", "respond"): ("2026-03-13", None, "due_soon"),
         },

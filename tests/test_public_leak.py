@@ -169,6 +169,7 @@ def escalation_refused_case(n: int) -> dict[str, Any]:
     return {
         "id": f"{CASE_ID}-e{n:02d}",
         "received": "2025-10-06",
+        "tenure": "lcra",
         "events": [
             {"date": "2025-10-07", "type": "acknowledged", "by": m("eby", n)},
             {"date": "2025-10-14", "type": "responded", "by": m("eby", n), "outcome": "not_upheld"},

@@ -55,7 +55,8 @@ def test_report_page(known: dict[str, str]) -> None:
     page = known["annual-report/2025-26.md"]
     assert page.startswith("# Annual complaints report 2025-26")
     assert "| CH01: complaints per 1,000 homes | 13.3 | 2.2 |" in page
-    assert "| CH02: % responded to within the Code's timescales | 72.7 | 100.0 |" in page
+    # 9 of 11 stage 1 responses within (test_annual_tsm.test_ch02_defaults) = 81.8.
+    assert "| CH02: % responded to within the Code's timescales | 81.8 | 100.0 |" in page
     assert "A quiet year with a few late responses." in page
     assert "Daily due list" in page
     assert "The Board accepts this report." in page

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from . import yamlfile
 from .engine import CaseResult, evaluate, stage_flaws
-from .engine.rules import category_flaws
+from .engine.rules import category_flaws, tenure_flaws
 from .problems import Flaw, Problem, locate
 from .records import Case, load_case
 from .repository import Repository
@@ -70,6 +70,7 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
         flaw = Flaw(where, f"unknown policy {policy_id!r} (policies/ has: {known})")
         return Evaluated(rel, case, None, problems + locate([flaw], text, rel, case.id))
     flaws = stage_flaws(case, policy) + category_flaws(case, repo.settings.categories)
+    flaws += tenure_flaws(case, repo.settings.tsm.lcho_apart)
     if any(f.severity == "error" for f in flaws):
         return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id))
     result = evaluate(case, policy, repo.calendar, today)

@@ -281,6 +281,14 @@ class _Life:
 
     def add(self, day: dt.date, type_: str, **fields: Field | None) -> dt.date:
         kept = {k: v for k, v in fields.items() if v is not None}
+        if type_ == "escalated" and fields.get("stage") == 2:
+            # Code 5.6: the complaint is defined again at stage 2 (no random draw: the other
+            # cases stay as they were).
+            kept.setdefault(
+                "definition",
+                "Our understanding at stage 2: the stage 1 answer did not resolve the "
+                "complaint, and the resident wants it reviewed.",
+            )
         self.draft.events.append(_Event(day, type_, kept))
         return day
 

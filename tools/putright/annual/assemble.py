@@ -61,6 +61,9 @@ def build_year(repo: Repository, facts: FactSet, year: int) -> YearBundle:
         left_out=len(facts.left_out),
     )
     code = code_policy(repo)
-    policy = repo.policies.get(repo.settings.default_policy)
-    breaches = procedure_breaches(policy, code) if policy is not None else None
-    return YearBundle(report, statement, self_assessment(report, statement, breaches))
+    # Every procedure a complaint of the year followed (the default one when none did).
+    ids = report.procedures or (repo.settings.default_policy,)
+    followed = [repo.policies[i] for i in ids if i in repo.policies]
+    breaches = procedure_breaches(followed, code)
+    names = tuple(p.id for p in followed)
+    return YearBundle(report, statement, self_assessment(report, statement, breaches, names))

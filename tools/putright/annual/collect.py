@@ -18,7 +18,7 @@ from ..packagedata import data_dir
 from ..policy.loading import load_policy
 from ..policy.model import Policy
 from ..repository import Repository
-from .facts import CaseFacts, facts_of
+from .facts import CaseFacts, as_code_case, facts_of
 
 CODE_POLICY = "hoc-2024"
 # The Code's procedure shipped with the package (packagedata: a wheel's copy or policies/).
@@ -66,6 +66,11 @@ def collect_facts(repo: Repository, today: dt.date) -> FactSet:
             continue
         if case.received > today:
             continue  # not yet received as of today: no figure can include it
+        # The Code's view: a procedure's informal stage is the Code's stage 1 from receipt.
+        own = repo.policies.get(outcome.result.policy) if outcome.result is not None else None
+        case = as_code_case(case, own)
         under_code = evaluate(case, code, repo.calendar, today)
-        facts.append(facts_of(case, under_code, code, repo.calendar, today, index))
+        facts.append(
+            facts_of(case, under_code, code, repo.calendar, today, index, own.id if own else None)
+        )
     return FactSet(tuple(facts), tuple(left_out), today)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..calendar import WorkingCalendar
 from ..engine import CaseResult, ClockResult
+from ..engine.stages import initial_stages
 from ..policy.model import Policy, Stage
 from ..records import Case, Event
 from ..vocab import OUTCOMES, enum_of
@@ -56,7 +57,8 @@ class StageFacts:
     extension_days: int = 0  # working days they add up to
     extension_days_counted: int = 0  # those agreed before the deadline then in force
     extension_beyond_cap: bool = False
-    extensions_without_ombudsman_details: int = 0  # Code 6.5 / 6.16
+    extensions_without_ombudsman_details: int = 0  # Code 6.5 / 6.16: recorded as not given
+    extensions_ombudsman_details_unrecorded: int = 0  # neither recorded as given nor as not
     refused: bool = False  # not accepted at this stage (refused, or escalation refused)
     withdrawn: bool = False  # withdrawn while at this stage
 
@@ -87,6 +89,9 @@ class CaseFacts:
     remedies: tuple[RemedyFacts, ...] = ()
     different_handlers: bool | None = None  # Code 6.13; None when either is not recorded
     has_definition: bool = False  # Code 5.6: whether one is recorded (never its text)
+    # Code 5.6 at stage 2: whether the escalation records its own definition (None: no stage 2).
+    has_escalation_definition: bool | None = None
+    policy: str | None = None  # the procedure the case followed (its id: no personal data)
 
     def stage(self, stage: str) -> StageFacts | None:
         return next((s for s in self.stages if s.stage == stage), None)
@@ -182,6 +187,39 @@ def _handler(events: Sequence[Event], stage: str) -> str | None:
     return None
 
 
+def as_code_case(case: Case, policy: Policy | None) -> Case:
+    """The case as the Code sees it: a procedure's informal stages are its stage 1 from receipt.
+
+    The Code has no informal stage (5.2): a complaint handled first at a "stage 0" is a stage 1
+    complaint from the day it was received. Events at the informal stages before the first
+    formal one are read as that formal stage's; entering the formal stage (its ``escalated``
+    event) is no escalation under the Code; and the first response sent at any of them is the
+    stage 1 response (an acknowledgement recorded only after it changes nothing: the response
+    acknowledged the complaint). docs/reference/tsm.md.
+    """
+    if policy is None:
+        return case
+    entry = initial_stages(policy)
+    informal, first = set(entry[:-1]), entry[-1]
+    if not informal:
+        return case
+    events = []
+    for event in case.events:
+        if event.stage in informal:
+            event = replace(event, stage=first)
+        elif event.stage == first and event.type == "escalated":
+            continue
+        events.append(event)
+    answered = next((e.date for e in events if e.stage == first and e.type == "responded"), None)
+    if answered is not None:
+        events = [
+            e
+            for e in events
+            if not (e.stage == first and e.type == "acknowledged" and e.date > answered)
+        ]
+    return replace(case, events=tuple(events))
+
+
 def facts_of(
     case: Case,
     result_under_code: CaseResult,
@@ -189,6 +227,7 @@ def facts_of(
     calendar: WorkingCalendar,
     today: dt.date,
     index: int = 0,
+    policy_id: str | None = None,
 ) -> CaseFacts:
     """The statistical facts of a case as of ``today``.
 
@@ -255,7 +294,17 @@ def facts_of(
         remedies=_remedies(events, today),
         different_handlers=None if first is None or second is None else first != second,
         has_definition=bool(str(case.data.get("definition") or "").strip()),
+        has_escalation_definition=_escalation_definition(events),
+        policy=policy_id,
     )
+
+
+def _escalation_definition(events: Sequence[Event]) -> bool | None:
+    """Does the stage 2 escalation record the complaint as defined at stage 2 (Code 5.6)?"""
+    escalation = next((e for e in events if e.type == "escalated" and e.stage == "2"), None)
+    if escalation is None:
+        return None
+    return bool(str(escalation.get("definition") or "").strip())
 
 
 def _stage_facts(
@@ -275,6 +324,7 @@ def _stage_facts(
     response = next((e for e in own if e.type == "responded"), None)
     responded = response.date if response else None
     ack = _clock(result, stage, clocks.ack_id.get(stage))
+    respond_clock = _clock(result, stage, clocks.respond_id.get(stage))
     extensions = [
         e for e in own if e.type == "extended" and (responded is None or e.date <= responded)
     ]
@@ -284,10 +334,11 @@ def _stage_facts(
     respond_due = extended_due = None
     within = within_extension = None
     counted = 0
-    if ack is not None and ack.due is not None and base is not None:
-        # The Code's response time runs from the acknowledgement, or from when it was due if it
-        # came late: a late acknowledgement does not buy the response more time.
-        start = min(ack.due, ack.done) if ack.done is not None else ack.due
+    if respond_clock is not None and base is not None:
+        # One rule for the start, the engine's (the spec's): the Code's response time runs from
+        # the acknowledgement, or from its due date where there is none. The case page and
+        # `check` show this same start, so the TSM and the dashboard cannot disagree on it.
+        start = respond_clock.start
         counted = _counted_extensions(extensions, start, base, responded or today, calendar)
         allowed = min(counted, cap) if cap is not None else counted
         respond_due = calendar.add(start, base)
@@ -314,6 +365,9 @@ def _stage_facts(
         extension_beyond_cap=cap is not None and total > cap,
         extensions_without_ombudsman_details=sum(
             1 for e in extensions if e.get("ombudsman_details_given") is False
+        ),
+        extensions_ombudsman_details_unrecorded=sum(
+            1 for e in extensions if not isinstance(e.get("ombudsman_details_given"), bool)
         ),
         refused=refused,
         withdrawn=withdrawn,

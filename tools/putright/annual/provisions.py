@@ -11,7 +11,7 @@ import yaml
 
 PROVISIONS_FILE = "code_provisions.yaml"
 CONFIDENCE = ("C", "C-partial", "R", "U")
-DEFAULT_TOLERANCE = 0.1
+DEFAULT_TOLERANCE = 0.0  # a "must" allows no shortfall: any one contradicts a "yes"
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,7 @@ class PublishedReport:
     previous_label: str
     changes: tuple[Change, ...]
     notes: tuple[str, ...]
+    tsm_unknown: TsmGroup | None = None  # tenure other or not recorded (the TSM return's own line)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -141,6 +142,7 @@ class PublishedReport:
             "suppression": {"min_cell": self.min_cell},
             "tsm": self.tsm.to_json(),
             "tsm_lcho": self.tsm_lcho.to_json() if self.tsm_lcho else None,
+            "tsm_tenure_unknown": self.tsm_unknown.to_json() if self.tsm_unknown else None,
             "received": {f"stage{s}": n for s, n in self.received.items()},
             "volumes": {f"stage{s}": t.to_json() for s, t in self.volumes.items()},
             "outcomes": {f"stage{s}": t.to_json() for s, t in self.outcomes.items()},
@@ -306,6 +308,7 @@ def publish(
         min_cell=min_cell,
         tsm=report.tsm,
         tsm_lcho=report.tsm_lcho,
+        tsm_unknown=report.tsm_unknown,
         received=dict(report.received),
         volumes={
             s: publish_table(quarter_table(t, s) if by_quarter else t, min_cell)

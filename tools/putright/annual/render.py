@@ -83,7 +83,13 @@ def tsm_rows(group: TsmGroup) -> list[tuple[str, str, str, str]]:
     """CH01 and CH02 of one group: measure, stage 1, stage 2, what each is based on."""
     one, two = group.ch01["1"], group.ch01["2"]
     first, second = group.ch02["1"], group.ch02["2"]
-    homes = "homes not set" if group.homes is None else f"{group.homes:,} homes"
+    homes = (
+        "no group of homes"
+        if group.group == "unknown"
+        else "homes not set"
+        if group.homes is None
+        else f"{group.homes:,} homes"
+    )
     return [
         (
             "CH01 complaints per 1,000 homes",
@@ -103,7 +109,8 @@ def tsm_rows(group: TsmGroup) -> list[tuple[str, str, str, str]]:
 def group_title(group: TsmGroup) -> str:
     return {
         "all": "All homes",
-        "lcra": "Low-cost rental (and other tenures)",
+        "lcra": "Low-cost rental",
+        "unknown": "Tenure other or not recorded",
         "lcho": "Low-cost home ownership",
     }.get(group.group, group.group)
 
@@ -171,7 +178,7 @@ def render_text(
     out += [f"note: {n}" for n in report.notes]
     out += [f"left out (errors): {rel}" for rel in left_out]
     out += ["", "Tenant Satisfaction Measures (measured against the Code's timescales)"]
-    for group in (report.tsm, report.tsm_lcho):
+    for group in (report.tsm, report.tsm_lcho, report.tsm_unknown):
         if group is None:
             continue
         out.append(f"{group_title(group)}" + (f" ({group.note})" if group.note else ""))
@@ -295,7 +302,7 @@ def render_markdown(
     out += [f"> {md_inline(n)}" for n in report.notes]
     out += [f"> left out (errors): `{md_inline(rel)}`" for rel in left_out]
     out += ["", "## Tenant Satisfaction Measures", ""]
-    for group in (report.tsm, report.tsm_lcho):
+    for group in (report.tsm, report.tsm_lcho, report.tsm_unknown):
         if group is None:
             continue
         out += [f"### {group_title(group)}", ""]

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field, replace
 from ..config import Settings
 from .facts import STAGES, CaseFacts, StageFacts
 from .figures import Share, Table, table
-from .tsm import Homes, TsmGroup, counts_at, in_period, received_at, tsm_groups, within_code
+from .tsm import (
+    Homes,
+    TsmGroup,
+    counts_at,
+    in_period,
+    received_at,
+    tenure_unknown_group,
+    tsm_groups,
+    within_code,
+)
 
 OUTCOME_ORDER = ("upheld", "partially_upheld", "not_upheld")
 CHANNEL_ORDER = (
@@ -89,6 +98,7 @@ class StagePerformance:
     extension_beyond_cap: int  # of those, extensions above the Code's cap (6.4 / 6.15)
     extensions_recorded: int  # extension events before those responses
     extension_notice_missing: int  # of those, recorded without the Ombudsman's details
+    extension_notice_unrecorded: int = 0  # of those, with no record either way (Code 6.5/6.16)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -99,6 +109,7 @@ class StagePerformance:
             "extension_beyond_cap": self.extension_beyond_cap,
             "extensions_recorded": self.extensions_recorded,
             "extension_notice_missing": self.extension_notice_missing,
+            "extension_notice_unrecorded": self.extension_notice_unrecorded,
         }
 
 
@@ -165,6 +176,10 @@ class AnnualReport:
     previous_label: str = ""
     left_out: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    handlers_unrecorded: int = 0  # Code 6.13: stage 2 responses without both handlers recorded
+    definitions_recorded_2: Share = field(default_factory=lambda: Share(0, 0))  # 5.6, stage 2
+    procedures: tuple[str, ...] = ()  # the procedures the year's complaints followed (ids)
+    tsm_unknown: TsmGroup | None = None  # tenure other or not recorded, with lcho_apart
 
     @property
     def complete(self) -> bool:
@@ -192,6 +207,7 @@ class AnnualReport:
             "homes": {"total": self.homes.total, "lcho": self.homes.lcho},
             "tsm": self.tsm.to_json(),
             "tsm_lcho": self.tsm_lcho.to_json() if self.tsm_lcho else None,
+            "tsm_tenure_unknown": self.tsm_unknown.to_json() if self.tsm_unknown else None,
             "received": {f"stage{s}": n for s, n in self.received.items()},
             "months": {f"stage{s}": t.to_json() for s, t in self.months.items()},
             "stages": {f"stage{s}": p.to_json() for s, p in self.stages.items()},
@@ -212,6 +228,9 @@ class AnnualReport:
             "actions_on_time": self.actions_on_time.to_json(),
             "different_handlers": self.different_handlers.to_json(),
             "definitions_recorded": self.definitions_recorded.to_json(),
+            "definitions_recorded_stage2": self.definitions_recorded_2.to_json(),
+            "handlers_unrecorded": self.handlers_unrecorded,
+            "procedures": list(self.procedures),
             "open_at_end": self.open_at_end,
             "ombudsman": {
                 "referrals": self.referrals,
@@ -407,6 +426,16 @@ def _build(
     second = [f for f in answered["2"] if f.different_handlers is not None]
     handlers = Share(sum(1 for f in second if f.different_handlers), len(second))
     definitions = Share(sum(1 for f in stage1 if f.has_definition), len(stage1))
+    escalations = [f for f in arriving["2"] if f.has_escalation_definition is not None]
+    definitions_2 = Share(
+        sum(1 for f in escalations if f.has_escalation_definition), len(escalations)
+    )
+    in_year = [
+        f
+        for f in complaints
+        if in_period(f.received, period)
+        or any(in_period(d, period) for st in f.stages for d in (st.escalated, st.responded))
+    ]
     determined = [f for f in complaints if in_period(f.ombudsman_determined, period)]
     findings = table(
         "findings",
@@ -440,6 +469,7 @@ def _build(
         homes=homes,
         tsm=main,
         tsm_lcho=lcho,
+        tsm_unknown=tenure_unknown_group(facts, period, options),
         received={s: len(arriving[s]) for s in STAGES},
         months=months,
         stages=stages,
@@ -476,6 +506,9 @@ def _build(
         ),
         left_out=left_out,
         notes=tuple(notes),
+        handlers_unrecorded=len(answered["2"]) - len(second),
+        definitions_recorded_2=definitions_2,
+        procedures=tuple(sorted({f.policy for f in in_year if f.policy})),
     )
 
 
@@ -503,4 +536,7 @@ def _performance(
         extension_beyond_cap=sum(1 for r in responses if r.extension_beyond_cap),
         extensions_recorded=sum(r.extensions for r in responses),
         extension_notice_missing=sum(r.extensions_without_ombudsman_details for r in responses),
+        extension_notice_unrecorded=sum(
+            r.extensions_ombudsman_details_unrecorded for r in responses
+        ),
     )

@@ -8,16 +8,19 @@ provision's tolerance, the row says so plainly: the page must not let a "yes" st
 against the landlord's own data.
 
 Evidence comes from the (unsuppressed) ``AnnualReport`` and, for the procedure's shape (5.2,
-5.3 and the timescales), from holding the default procedure against the Code
-(``putright.policy.code_check``, when present). ``min_cell`` set means a public rendering: a
+5.3 and the timescales), from holding every procedure a complaint of the year followed against
+the Code (``putright.policy.code_check``). ``min_cell`` set means a public rendering: a
 measure over fewer than ``min_cell`` cases is not published, though a contradiction still is
 (without its numbers).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..policy.code_check import check_against_code
+from ..policy.model import Policy
 from .figures import Share
 from .provisions import Provision, Section, sections
 from .report import AnnualReport
@@ -61,10 +64,11 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    measure: Measure | None = None
+    measures: tuple[Measure, ...] = ()  # e.g. 5.6: the definition at stage 1 and at stage 2
     facts: tuple[Fact, ...] = ()  # sentences, with at most one count each
-    breaches: tuple[str, ...] = ()  # the procedure's own text falls short (code_check)
-    procedure_checked: bool = False  # the procedure was held against the Code for this
+    breaches: tuple[str, ...] = ()  # a procedure's own text falls short (code_check)
+    procedure_checked: bool = False  # the procedures were held against the Code for this
+    procedures: tuple[str, ...] = ()  # which ones: every procedure followed in the year
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,10 @@ class SelfAssessment:
         }
 
 
+def _one(measure: Measure) -> Evidence:
+    return Evidence((measure,))
+
+
 def _share(subject: str, met: str, missed: str, share: Share) -> Measure:
     return Measure(subject, met, missed, share.whole, share.whole - share.part)
 
@@ -145,7 +153,7 @@ def measured_evidence(
     stage = key[-1] if key[-2:] in ("_1", "_2") else ""
     perf = report.stages.get(stage) if stage else None
     if perf is not None and key.startswith("acknowledged"):
-        return Evidence(
+        return _one(
             _share(
                 f"stage {stage} complaints",
                 "were acknowledged within 5 working days",
@@ -155,7 +163,7 @@ def measured_evidence(
         )
     if perf is not None and key.startswith("responded"):
         days = 10 if stage == "1" else 20
-        return Evidence(
+        return _one(
             _share(
                 f"stage {stage} responses",
                 f"were sent within the Code's time ({days} working days, plus any extension the Code allows)",
@@ -165,7 +173,7 @@ def measured_evidence(
         )
     if perf is not None and key.startswith("extensions"):
         cap = 10 if stage == "1" else 20
-        return Evidence(
+        return _one(
             Measure(
                 f"stage {stage} responses sent after an extension",
                 f"kept the extension within {cap} working days",
@@ -175,26 +183,47 @@ def measured_evidence(
             )
         )
     if perf is not None and key.startswith("extension_notice"):
+        # Unknown is unknown: an extension that does not record whether the details were given
+        # is counted apart, never as given (`check` asks for the record on each one).
+        unrecorded = perf.extension_notice_unrecorded
         return Evidence(
-            Measure(
-                f"stage {stage} extensions",
-                "were recorded as giving the Ombudsman's contact details",
-                "were recorded as not giving the Ombudsman's contact details",
-                perf.extensions_recorded,
-                perf.extension_notice_missing,
-            )
+            (
+                Measure(
+                    f"stage {stage} extensions (where recorded either way)",
+                    "were recorded as giving the Ombudsman's contact details",
+                    "were recorded as not giving the Ombudsman's contact details",
+                    perf.extensions_recorded - unrecorded,
+                    perf.extension_notice_missing,
+                ),
+            ),
+            facts=(
+                Fact(
+                    f"Stage {stage} extensions that do not record whether the Ombudsman's contact "
+                    "details were given: {n}.",
+                    unrecorded,
+                ),
+            ),
         )
     if key == "different_handlers":
         return Evidence(
-            _share(
-                "stage 2 responses (where both handlers are recorded)",
-                "were considered by someone other than the stage 1 handler",
-                "were considered by the same person as at stage 1",
-                report.different_handlers,
-            )
+            (
+                _share(
+                    "stage 2 responses (where both handlers are recorded)",
+                    "were considered by someone other than the stage 1 handler",
+                    "were considered by the same person as at stage 1",
+                    report.different_handlers,
+                ),
+            ),
+            facts=(
+                Fact(
+                    "Stage 2 responses that do not record who considered stage 1 or stage 2 "
+                    "(not recorded, so not measured): {n}.",
+                    report.handlers_unrecorded,
+                ),
+            ),
         )
     if key == "actions":
-        return Evidence(
+        return _one(
             _share(
                 "remedies due in the year",
                 "were completed by their due date",
@@ -204,11 +233,19 @@ def measured_evidence(
         )
     if key == "definitions":
         return Evidence(
-            _share(
-                "stage 1 complaints",
-                "have a complaint definition recorded",
-                "have no complaint definition recorded",
-                report.definitions_recorded,
+            (
+                _share(
+                    "stage 1 complaints",
+                    "have a complaint definition recorded",
+                    "have no complaint definition recorded",
+                    report.definitions_recorded,
+                ),
+                _share(
+                    "stage 2 escalations",
+                    "record the complaint as defined at stage 2 (`definition` on the escalation)",
+                    "record no stage 2 definition",
+                    report.definitions_recorded_2,
+                ),
             )
         )
     if key == "refusals":
@@ -217,7 +254,7 @@ def measured_evidence(
         )
     if key == "refusal_time_limit":
         over = report.refusals.count("over_12_months")
-        return Evidence(
+        return _one(
             Measure(
                 "refusals under the 12-month rule",
                 "concern a matter recorded as more than 12 months old",
@@ -227,7 +264,7 @@ def measured_evidence(
             ),
         )
     if key == "escalation_refusals":
-        return Evidence(
+        return _one(
             Measure(
                 "refused escalations",
                 "record a reason",
@@ -310,8 +347,7 @@ def _contradiction(
         return ""
     if evidence.breaches:
         return "breach"
-    measure = evidence.measure
-    if measure is not None and measure.failures and measure.share_failed > provision.tolerance:
+    if any(m.failures and m.share_failed > provision.tolerance for m in evidence.measures):
         return "measure"
     if provision.evidence == "governing_body" and (
         statement is None or statement.governing_body_response is None
@@ -321,39 +357,55 @@ def _contradiction(
 
 
 def contradiction_text(row: Row, min_cell: int | None = None) -> str:
-    """The row's contradiction in plain words ('' when there is none)."""
+    """The row's contradiction in plain words ('' when there is none).
+
+    A procedure's breach and the records' shortfall are both said: one never hides the other.
+    """
     kind = row.contradiction
     evidence = row.evidence
     if not kind or evidence is None:
         return ""
-    if kind == "breach":
-        return (
-            "Answered yes, but the published procedure itself falls short of this provision: "
-            + "; ".join(evidence.breaches)
-        )
     if kind == "governing_body":
         return "Answered yes, but no response from the governing body is recorded for this year."
-    measure = evidence.measure
-    assert measure is not None
-    if min_cell is not None and not safe_percent(measure.failures, measure.measured, min_cell):
-        return (
-            f"Answered yes, but our own records show {measure.subject} that {measure.missed} "
-            f"(fewer than {min_cell} cases on one side: the numbers are not published)."
+    said = []
+    if evidence.breaches:
+        said.append(
+            "Answered yes, but the published procedure itself falls short of this provision: "
+            + "; ".join(evidence.breaches)
+            + "."
         )
-    percent = Share(measure.failures, measure.measured).percent
-    return (
-        f"Answered yes, but our own records show {percent}% of {measure.subject} ({measure.failures} of "
-        f"{measure.measured}) {measure.missed}."
-    )
+    shown = _shortfalls(evidence, row.provision.tolerance, min_cell)
+    if shown:
+        lead = "And" if said else "Answered yes, but"
+        said.append(f"{lead} our own records show " + "; and ".join(shown) + ".")
+    return " ".join(said)
+
+
+def _shortfalls(evidence: Evidence, tolerance: float, min_cell: int | None) -> list[str]:
+    shown = []
+    for measure in evidence.measures:
+        if not measure.failures or measure.share_failed <= tolerance:
+            continue
+        if min_cell is not None and not safe_percent(measure.failures, measure.measured, min_cell):
+            shown.append(
+                f"{measure.subject} that {measure.missed} (fewer than {min_cell} cases on one "
+                "side: the numbers are not published)"
+            )
+        else:
+            percent = Share(measure.failures, measure.measured).percent
+            shown.append(
+                f"{percent}% of {measure.subject} ({measure.failures} of {measure.measured}) "
+                f"{measure.missed}"
+            )
+    return shown
 
 
 def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> list[str]:
     """What the records show, as sentences (numbers suppressed for a public page)."""
     if evidence is None:
         return []
-    lines = [f.render(min_cell) for f in evidence.facts]
-    measure = evidence.measure
-    if measure is not None:
+    lines = []
+    for measure in evidence.measures:
         if measure.measured == 0:
             lines.append(f"No {measure.subject} to measure in the year.")
         elif min_cell is not None and measure.measured < min_cell:
@@ -371,32 +423,30 @@ def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> li
             lines.append(
                 f"{met} of {measure.measured} {measure.subject} ({percent}%) {measure.met}."
             )
+    lines += [f.render(min_cell) for f in evidence.facts if f.count != 0]
     if evidence.breaches:
-        lines += [f"The procedure: {b}" for b in evidence.breaches]
+        lines += [f"The procedure {b}" for b in evidence.breaches]
     elif evidence.procedure_checked:
-        lines.append("Held against the Code, the published procedure meets this provision.")
+        names = ", ".join(evidence.procedures)
+        lines.append(
+            f"Held against the Code, every procedure followed in the year ({names}) meets this "
+            "provision."
+            if len(evidence.procedures) > 1
+            else f"Held against the Code, the procedure followed ({names or 'none'}) meets this "
+            "provision."
+        )
     return lines
 
 
-def procedure_breaches(policy: object, code: object) -> dict[str, list[str]] | None:
-    """Breaches of the Code by the procedure's own text, by provision; None if unavailable.
-
-    ``putright.policy.code_check`` is written separately; without it the self-assessment says
-    the procedure was not checked rather than failing.
-    """
-    try:
-        from ..policy import code_check
-    except ImportError:
-        return None
-    check = getattr(code_check, "check_against_code", None)
-    if check is None:
-        return None
+def procedure_breaches(procedures: Sequence[Policy], code: Policy) -> dict[str, list[str]]:
+    """Breaches of the Code by each procedure's own text, by provision, each naming its
+    procedure ("saha: stage 1 ..."): a breach in any procedure followed contradicts a "yes"."""
     out: dict[str, list[str]] = {}
-    for breach in check(policy, code):
-        provision = str(getattr(breach, "provision", "") or "")
-        message = " ".join(str(getattr(breach, "message", "")).split())
-        if provision and message:
-            out.setdefault(provision, []).append(message)
+    for policy in procedures:
+        for breach in check_against_code(policy, code):
+            message = " ".join(breach.message.split())
+            if breach.provision and message:
+                out.setdefault(breach.provision, []).append(f"{policy.id}: {message}")
     return out
 
 
@@ -404,6 +454,7 @@ def self_assessment(
     report: AnnualReport,
     statement: YearStatement | None,
     breaches: dict[str, list[str]] | None = None,
+    procedures: Sequence[str] = (),
 ) -> SelfAssessment:
     out = []
     for section in sections():
@@ -419,7 +470,7 @@ def self_assessment(
                 # What the procedure's own text says counts, whatever the records show.
                 base = evidence or Evidence()
                 own = tuple(breaches.get(provision.id, []))
-                evidence = Evidence(base.measure, base.facts, own, True)
+                evidence = Evidence(base.measures, base.facts, own, True, tuple(procedures))
             rows.append(
                 Row(
                     provision,

@@ -141,12 +141,13 @@ def tsm_groups(
 ) -> tuple[TsmGroup, TsmGroup | None]:
     """The main group and, when LCHO is reported apart, the LCHO group.
 
-    With ``lcho_apart`` the main group is every complaint whose tenure is not ``lcho`` (low-cost
-    rental, other, or not recorded), over ``homes - homes_lcho``; LCHO is over ``homes_lcho``.
+    With ``lcho_apart`` the main group is low-cost rental (``tenure: lcra``) over
+    ``homes - homes_lcho``; LCHO is over ``homes_lcho``. Complaints whose tenure is ``other`` or
+    not recorded are in neither: ``tenure_unknown_group`` reports them on a line of their own.
     """
     if not options.lcho_apart:
         return tsm_group("all", facts, period, options, homes.total), None
-    rental = [f for f in facts if f.tenure != "lcho"]
+    rental = [f for f in facts if f.tenure == "lcra"]
     ownership = [f for f in facts if f.tenure == "lcho"]
     if homes.lcho is None:
         main_homes = homes.total
@@ -166,3 +167,32 @@ def tsm_groups(
     main = tsm_group("lcra", rental, period, options, main_homes, note)
     lcho = tsm_group("lcho", ownership, period, options, homes.lcho, lcho_note)
     return main, lcho
+
+
+UNKNOWN_TENURE_NOTE = (
+    "tenure other or not recorded: not folded into low-cost rental or ownership; no rate per "
+    "1,000 homes (record each case's tenure: `complaints check` names them)"
+)
+
+
+def needs_tenure(facts: CaseFacts) -> bool:
+    """A complaint the TSMs cannot place: tenure ``other`` or not recorded."""
+    return facts.kind == "complaint" and facts.tenure not in ("lcra", "lcho")
+
+
+def tenure_unknown_group(
+    facts: Sequence[CaseFacts], period: tuple[dt.date, dt.date], options: TsmOptions
+) -> TsmGroup | None:
+    """CH01 counts and CH02 for complaints of unknown tenure, when LCHO is reported apart.
+
+    None when tenure does not split the figures (``lcho_apart`` false) or no such complaint
+    counts in the period. CH01 has no denominator: these complaints belong to no known group of
+    homes.
+    """
+    if not options.lcho_apart:
+        return None
+    unknown = [f for f in facts if needs_tenure(f)]
+    group = tsm_group("unknown", unknown, period, options, None, UNKNOWN_TENURE_NOTE)
+    if not any(group.ch01[s].count or group.ch02[s].whole for s in STAGES):
+        return None
+    return group

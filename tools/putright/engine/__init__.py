@@ -10,7 +10,14 @@ from ..records import Case
 from .actions import action_results
 from .clocks import first_stop, stage_clocks
 from .results import ActionResult, CaseResult, ClockResult, State
-from .rules import extension_flaws, handler_flaws, refusal_flaws
+from .rules import (
+    extension_flaws,
+    handler_flaws,
+    pause_flaws,
+    refusal_flaws,
+    third_party_flaws,
+    update_flaws,
+)
 from .stages import reached_stages, stage_flaws
 
 __all__ = ["ActionResult", "CaseResult", "ClockResult", "State", "evaluate", "stage_flaws"]
@@ -55,8 +62,11 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
                 case, stage.clocks, stage_id, events, policy, calendar, today, stage_stop
             )
         result.flaws += extension_flaws(policy, events)
+        result.flaws += pause_flaws(policy, events)
         result.flaws += handler_flaws(policy, events)
         result.flaws += refusal_flaws(case, policy, events)
+        result.flaws += update_flaws(policy, result.clocks, events, calendar, today)
+        result.flaws += third_party_flaws(case, policy)
     elif case.kind == "service_request" and policy.service_request_clocks:
         result.clocks += stage_clocks(
             case, policy.service_request_clocks, "1", events, policy, calendar, today, stop

@@ -2,7 +2,8 @@
 
 A clock of a stage starts at its ``from`` event (or ``received``), or, while that event has not
 happened, at the due date of its ``or_due_of`` clock; it is due after its duration plus the
-stage's extensions and pauses; it is done by the first of its ``until`` events at the stage;
+stage's extensions (when ``extendable``) and pauses (only when the procedure's own text allows
+pausing: ``pause: {cite: ...}``); it is done by the first of its ``until`` events at the stage;
 a withdrawal, refusal or closure (or a refused escalation, for that stage) stops it.
 """
 
@@ -58,10 +59,14 @@ def _start_date(
 ) -> dt.date | None:
     if clock.start.event == RECEIVED:
         return case.received
-    stage_id = clock.start.stage or stage.stage
-    return next(
-        (e.date for e in all_events if e.type == clock.start.event and e.stage == stage_id), None
-    )
+    for start in (clock.start, *clock.also_from):
+        stage_id = start.stage or stage.stage
+        found = next(
+            (e.date for e in all_events if e.type == start.event and e.stage == stage_id), None
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def stage_clocks(
@@ -88,6 +93,9 @@ def stage_clocks(
         waiting = []
         for clock in pending:
             start = _start_date(case, clock, own, events)
+            # The event that ends the clock must come on or after the event that started it;
+            # a start borrowed from another clock's due date is no event: anything counts.
+            earliest = start
             if start is None and clock.or_due_of is not None:
                 if clock.or_due_of not in dues:
                     waiting.append(clock)
@@ -96,7 +104,9 @@ def stage_clocks(
             if start is None:
                 dues[clock.id] = None
                 continue
-            result = _one_clock(clock, stage_id, start, own, policy, calendar, today, stopper)
+            result = _one_clock(
+                clock, stage_id, start, earliest, own, policy, calendar, today, stopper
+            )
             dues[clock.id] = result.due
             out.append(result)
         pending = waiting
@@ -108,6 +118,7 @@ def _one_clock(
     clock: Clock,
     stage_id: str,
     start: dt.date,
+    earliest: dt.date | None,
     own: StageEvents,
     policy: Policy,
     calendar: WorkingCalendar,
@@ -126,9 +137,18 @@ def _one_clock(
             due = calendar.add(
                 add(calendar, start, clock.within.amount, clock.within.unit), extended
             )
-    if due is not None and clock.extendable:
+    if due is not None and clock.pausable:
+        # Only a procedure whose own text provides for pausing (its ``pause: cite``) lets a
+        # pause move a deadline; under any other (the Code's included) a pause moves nothing.
         due = calendar.add(due, own.paused_days(calendar, today))
-    done_event = next((e for e in own.events if e.type in clock.until and e.date >= start), None)
+    done_event = next(
+        (
+            e
+            for e in own.events
+            if e.type in clock.until and (earliest is None or e.date >= earliest)
+        ),
+        None,
+    )
     done = done_event.date if done_event else None
     window = clock.warning or policy.warning
     stopped = stopper if done is None else None

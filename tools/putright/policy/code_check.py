@@ -10,12 +10,15 @@ Two things make a fair comparison harder than "is N above 10":
 * Units. A procedure may count calendar days, weeks or months. Each is turned into the most
   working days it can ever span (no bank holiday helps), so a breach is never missed and every
   message says how the number was reached ("15 calendar days can be up to 11 working days").
-* Starting points. The Code's stage 1 response runs 10 working days from acknowledgement,
-  which is itself due 5 working days from receipt. A procedure's response may run from
-  receipt instead. Each deadline is followed back through the clocks that bound its start
-  (assuming the procedure's own earlier deadlines are met) to every point it can be measured
-  from, and compared with the Code at the nearest point both share: "15 working days from
-  receipt" is then compared with the Code's 5 + 10 = 15, not with 10.
+* Starting points. The Code's stage 1 response runs 10 working days from acknowledgement.
+  A procedure's response may run from receipt, or from another event, instead. A procedure
+  breaks a Code timescale when any due date it allows, on any path its own other clocks
+  allow, falls after the Code's due date measured from the Code's own start point. Each
+  deadline is followed back through the clocks that bound its start (their events as late as
+  the procedure allows) to the Code's start point, or else to the stage's entry; the Code's
+  start point may come as early as the entry itself. So "15 working days from receipt" breaks
+  6.3 (acknowledged on the day of receipt, the response may come 15 working days later), while
+  "10 working days from receipt" does not.
 
 Stages are matched by position: the procedure's first formal stage is the Code's stage 1, the
 second its stage 2. Entering the first formal stage (an ``escalated`` event there, after an
@@ -25,13 +28,12 @@ once, under 5.2, not again under every stage 1 clock.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from .model import RECEIVED, Clock, Duration, Policy, Stage, Start, Unit
+from .model import RECEIVED, Clock, Policy, Stage, Start
+from .units import worst
 
 Path = list[str | int]
 # A point a deadline can be measured from: an event type and the Code's number of its stage
@@ -86,47 +88,6 @@ class Breach:
         }
 
 
-# --- units --------------------------------------------------------------------------------
-
-
-def _weekdays_in(days: int) -> int:
-    """The most Monday-to-Friday days any run of ``days`` consecutive days can hold."""
-    return 5 * (days // 7) + min(days % 7, 5)
-
-
-@cache
-def _longest_months(months: int) -> int:
-    """The most calendar days ``months`` months can span (a leap year included).
-
-    Starting on the first of a month gives the longest span, since a later start is only ever
-    clamped to a shorter month's end; 48 months cover every leap-year phase.
-    """
-    lengths = [calendar.monthrange(2024 + m // 12, m % 12 + 1)[1] for m in range(48 + months)]
-    return max(sum(lengths[start : start + months]) for start in range(48))
-
-
-def worst_working_days(amount: int, unit: Unit) -> tuple[int, str]:
-    """The most working days a duration can span, and how that was reached ('' if exact)."""
-    if unit == "working_days":
-        return amount, ""
-    if unit == "calendar_days":
-        most = _weekdays_in(amount)
-        return most, f"{amount} calendar days can be up to {most} working days"
-    if unit == "weeks":
-        return 5 * amount, f"{amount} weeks can be up to {5 * amount} working days"
-    days = _longest_months(amount)
-    most = _weekdays_in(days)
-    label = "month" if amount == 1 else "months"
-    return most, f"{amount} {label} can be up to {days} calendar days, so up to {most} working days"
-
-
-def _worst(within: Duration) -> tuple[int | None, str]:
-    """Worst case of a clock's time; None when it is only 'as agreed' (no upper bound)."""
-    if within.amount is None or within.unit is None:
-        return None, ""
-    return worst_working_days(within.amount, within.unit)
-
-
 # --- following deadlines back to where they can be measured from ---------------------------
 
 
@@ -176,6 +137,7 @@ class _View:
     def _reach(
         self, event: str, stage_id: str, seen: frozenset[tuple[str, str]]
     ) -> dict[Anchor, _Reach]:
+        """The best bound on ``event`` from each anchor, over every clock that ends at it."""
         out: dict[Anchor, _Reach] = {}
         index = self.index.get(stage_id)
         if index is None:
@@ -183,21 +145,34 @@ class _View:
         for ci, clock in enumerate(self.policy.stages[index].clocks):
             if event not in clock.until:
                 continue
-            path = ("stages", index, "clocks", ci)
-            days, why = _worst(clock.within)
-            anchor, label = self.anchor(clock.start, stage_id)
-            step = f"{clock.within.describe()} from {label}" + (f" ({why})" if why else "")
-            origins = {anchor: _Reach(0, (), path, label)}
-            key = (clock.start.event, clock.start.stage or stage_id)
-            if anchor[0] != RECEIVED and key not in seen:
-                for far, via in self._reach(key[0], key[1], seen | {key}).items():
-                    if far not in origins or via.better_than(origins[far]):
-                        origins[far] = via
-            for where, origin in origins.items():
-                total = None if days is None or origin.days is None else days + origin.days
-                found = _Reach(total, (step, *origin.steps), path, origin.origin)
+            for where, found in self.clock_reach(index, ci, clock, seen).items():
                 if where not in out or found.better_than(out[where]):
                     out[where] = found
+        return out
+
+    def clock_reach(
+        self,
+        index: int,
+        ci: int,
+        clock: Clock,
+        seen: frozenset[tuple[str, str]] = frozenset(),
+    ) -> dict[Anchor, _Reach]:
+        """One clock's due date from every anchor its start can be followed back to."""
+        stage_id = self.policy.stages[index].id
+        path = ("stages", index, "clocks", ci)
+        days, why = worst(clock.within)
+        anchor, label = self.anchor(clock.start, stage_id)
+        step = f"{clock.within.describe()} from {label}" + (f" ({why})" if why else "")
+        origins = {anchor: _Reach(0, (), path, label)}
+        key = (clock.start.event, clock.start.stage or stage_id)
+        if anchor[0] != RECEIVED and key not in seen:
+            for far, via in self._reach(key[0], key[1], seen | {key}).items():
+                if far not in origins or via.better_than(origins[far]):
+                    origins[far] = via
+        out: dict[Anchor, _Reach] = {}
+        for where, origin in origins.items():
+            total = None if days is None or origin.days is None else days + origin.days
+            out[where] = _Reach(total, (step, *origin.steps), path, origin.origin)
         return out
 
 
@@ -270,7 +245,19 @@ def _stage_shape(view: _View, code: _View, file: str) -> list[Breach]:
 
 
 def _deadline(view: _View, code: _View, event: str, number: str, file: str) -> Breach | None:
-    """Is ``event`` at the procedure's stage ``number`` due no later than the Code allows?"""
+    """Is ``event`` at the procedure's stage ``number`` due no later than the Code allows, on
+    every path the procedure's own clocks allow?
+
+    The Code measures from its own start point X (receipt for an acknowledgement; the
+    acknowledgement for a response). The procedure's due date is the earliest of its clocks
+    that end at ``event``, each followed back to X, or else to the stage's entry (receipt, or
+    the escalation). Every other event may come as late as the procedure allows, which only
+    moves its due date later; X may come as early as the entry itself, which moves the Code's
+    due date earlier and a due date measured from the entry not at all. So the worst path puts
+    X on the day of entry, and a clock bounded only from the entry breaks the Code when its
+    days exceed the Code's from X: "15 working days from receipt" against "10 from
+    acknowledgement" breaks 6.3 for a complaint acknowledged the day it arrives.
+    """
     mine, theirs = view.nth(number), code.nth(number)
     if mine is None or theirs is None:
         return None
@@ -279,8 +266,10 @@ def _deadline(view: _View, code: _View, event: str, number: str, file: str) -> B
     if not limits:
         return None
     provision = _provision(theirs[1], event, number)
-    nearest = min(limits.items(), key=lambda item: item[1].days or 0)
-    allows = _allows(nearest[1])
+    start_point, limit = min(limits.items(), key=lambda item: item[1].days or 0)
+    entries = code.reach("acknowledged", theirs[1].id)
+    entry = min(entries.items(), key=lambda item: item[1].days or 0)[0] if entries else start_point
+    allows = _allows(limit)
     verb = _VERB.get(event, event)
     clocks = [(ci, c) for ci, c in enumerate(stage.clocks) if event in c.until]
     if not clocks:
@@ -300,38 +289,59 @@ def _deadline(view: _View, code: _View, event: str, number: str, file: str) -> B
             file,
             ["stages", index, "clocks", ci, "within"],
         )
-    reach = view.reach(event, stage.id)
-    for anchor, limit in sorted(limits.items(), key=lambda item: item[1].days or 0):
-        if anchor not in reach:
-            continue
-        got = reach[anchor]
-        clock = _clock_at(view, got.path)
-        if got.days is None:
+    seen = frozenset({(event, stage.id)})
+    best: tuple[int, _Reach, bool] | None = None  # (days, how, measured from the start point)
+    unbounded: list[tuple[int, Clock, _Reach | None]] = []
+    for ci, clock in clocks:
+        worst: tuple[int, _Reach, bool] | None = None
+        for alternative in (clock.start, *clock.also_from):
+            one = replace(clock, start=alternative, also_from=())
+            reach = view.clock_reach(index, ci, one, seen)
+            via_x = start_point in reach
+            got = reach.get(start_point) or reach.get(entry)
+            if got is None or got.days is None:
+                unbounded.append((ci, clock, got))
+                worst = None
+                break
+            if worst is None or got.days > worst[0]:
+                worst = (got.days, got, via_x)
+        if worst is not None and (best is None or worst[0] < best[0]):
+            best = worst
+    if best is None:
+        ci, clock, got = unbounded[0]
+        if got is not None:
             return Breach(
                 provision,
                 f"{_clock_label(stage, clock)}: {got.chain()}; an 'as agreed' time with no "
-                f"fallback leaves it with no upper bound; the Code allows {_allows(limit)}",
+                f"fallback leaves it with no upper bound; the Code allows {allows}",
                 file,
                 [*got.path, "within"],
             )
-        if got.days <= (limit.days or 0):
-            return None
-        total = f": up to {got.days} working days from {got.origin}" if len(got.steps) > 1 else ""
+        starts = " or ".join(view.anchor(s, stage.id)[1] for s in (clock.start, *clock.also_from))
+        points = " or ".join(sorted({r.origin for r in limits.values()}))
         return Breach(
             provision,
-            f"{_clock_label(stage, clock)}: {got.chain()}{total}; the Code allows {_allows(limit)}",
+            f"{_clock_label(stage, clock)} runs from {starts}, which the procedure sets no time "
+            f"for, so its due date has no bound from {points}; the Code allows {allows}",
             file,
-            [*got.path, "within"],
+            ["stages", index, "clocks", ci, "from"],
         )
-    ci, clock = clocks[0]
-    starts = " or ".join(sorted({r.origin for r in reach.values()}))
-    points = " or ".join(sorted({r.origin for r in limits.values()}))
+    days, got, via_x = best
+    if days <= (limit.days or 0):
+        return None
+    clock = _clock_at(view, got.path)
+    total = f": up to {days} working days from {got.origin}" if len(got.steps) > 1 else ""
+    path = ""
+    if not via_x and entry != start_point:
+        path = (
+            f"; acknowledged on the day it arrives (as the procedure allows), the response may "
+            f"then come {days} working days after the acknowledgement"
+        )
     return Breach(
         provision,
-        f"{_clock_label(stage, clock)} runs from {starts}, which the procedure sets no time "
-        f"for, so its due date has no bound from {points}; the Code allows {allows}",
+        f"{_clock_label(stage, clock)}: {got.chain()}{total}{path}; the Code allows {allows}",
         file,
-        ["stages", index, "clocks", ci, "from"],
+        [*got.path, "within"],
     )
 
 

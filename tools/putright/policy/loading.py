@@ -9,6 +9,8 @@ from .. import validation, yamlfile
 from ..problems import Problem
 from ..vocab import event_types
 from .model import (
+    DEFAULT_UPDATE_CITE,
+    DEFAULT_UPDATE_INTERVAL,
     RECEIVED,
     UNITS,
     Clock,
@@ -35,16 +37,19 @@ def _start(raw: Any) -> Start:
 
 
 def _clock(raw: dict[str, Any]) -> Clock:
+    starts = raw["from"] if isinstance(raw["from"], list) else [raw["from"]]
     return Clock(
         id=raw["id"],
         name=raw.get("name", raw["id"].replace("_", " ").capitalize()),
-        start=_start(raw["from"]),
+        start=_start(starts[0]),
+        also_from=tuple(_start(s) for s in starts[1:]),
         within=_duration(raw["within"]),
         until=tuple(raw["until"]),
         or_due_of=raw.get("or_due_of"),
         extendable=bool(raw.get("extendable", False)),
         warning=_duration(raw["warning"]) if "warning" in raw else None,
         cite=raw.get("cite", ""),
+        pause_cite=(raw.get("pause") or {}).get("cite", ""),
     )
 
 
@@ -71,6 +76,8 @@ def _rules(raw: dict[str, Any]) -> Rules:
     different = raw.get("different_handler") or {}
     limit = raw.get("refusal_time_limit") or {}
     reason = raw.get("escalation_refusal_needs_reason")
+    agreement = raw.get("extension_beyond_cap_needs_agreement") or {}
+    updates = raw.get("update_interval") or {}
     return Rules(
         different_handler=tuple(str(s) for s in different.get("stages", ())),
         different_handler_provision=different.get("provision"),
@@ -78,6 +85,12 @@ def _rules(raw: dict[str, Any]) -> Rules:
         refusal_time_limit_provision=limit.get("provision"),
         escalation_refusal_needs_reason=reason is not None,
         escalation_refusal_provision=(reason or {}).get("provision"),
+        beyond_cap_needs_agreement=agreement.get("cite", ""),
+        third_party_confirmation=(raw.get("third_party_confirmation") or {}).get("cite", ""),
+        update_interval_working_days=updates.get("working_days", DEFAULT_UPDATE_INTERVAL),
+        update_interval_cite=updates.get("cite", DEFAULT_UPDATE_CITE)
+        if updates
+        else DEFAULT_UPDATE_CITE,
     )
 
 
@@ -120,8 +133,9 @@ def _consistency(policy: Policy, data: dict[str, Any], text: str, rel: str) -> l
             base: list[str | int] = ["stages", si, "clocks", ci]
             if ids.count(clock.id) > 1:
                 at([*base, "id"], f"clock {clock.id!r} appears twice in stage {stage.id}")
-            if clock.start.event not in known_events:
-                at([*base, "from"], f"unknown event type {clock.start.event!r}")
+            for start in (clock.start, *clock.also_from):
+                if start.event not in known_events:
+                    at([*base, "from"], f"unknown event type {start.event!r}")
             if clock.start.stage is not None and clock.start.stage not in stage_ids:
                 at([*base, "from"], f"unknown stage {clock.start.stage!r}")
             for ui, name in enumerate(clock.until):

@@ -13,6 +13,18 @@ from typing import Literal
 Unit = Literal["working_days", "calendar_days", "weeks", "months"]
 UNITS: tuple[Unit, ...] = ("working_days", "calendar_days", "weeks", "months")
 
+# The Code's own procedure (policies/hoc-2024.yaml): its caps are the Code's, not a landlord's.
+CODE_POLICY_ID = "hoc-2024"
+
+# Code 5.9 asks for update intervals agreed with the resident when a response will be late and
+# sets no number: 10 working days (one stage 1 response time) is Putright's default, which a
+# procedure's own `rules: update_interval` replaces.
+DEFAULT_UPDATE_INTERVAL = 10
+DEFAULT_UPDATE_CITE = (
+    "Putright's default: the Code (5.9) asks for update intervals agreed with the resident "
+    "and sets no interval"
+)
+
 # The pseudo-event that starts a clock at the case's ``received`` date.
 RECEIVED = "received"
 
@@ -70,6 +82,16 @@ class Clock:
     extendable: bool = False
     warning: Duration | None = None
     cite: str = ""
+    # The procedure's own words allowing a pause (``pause: {cite: ...}``); only then do a
+    # stage's ``paused``/``resumed`` events move this clock. Empty: pauses move nothing.
+    pause_cite: str = ""
+    # ``from: [logged, acknowledged]``: the later-listed events start the clock when the
+    # earlier ones have not happened (``start`` is the first listed).
+    also_from: tuple[Start, ...] = ()
+
+    @property
+    def pausable(self) -> bool:
+        return bool(self.pause_cite.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +137,14 @@ class Rules:
     # An escalation_refused event must give a reason (Code 5.11).
     escalation_refusal_needs_reason: bool = False
     escalation_refusal_provision: str | None = None
+    # Extensions past a stage's cap need the complainant's agreement (``agreed: true``), and
+    # the Ombudsman's details where they do not agree: the procedure's words, or "" (no rule).
+    beyond_cap_needs_agreement: str = ""
+    # Code 5.9: while a response is overdue or extended, an ``update_sent`` at least this often.
+    update_interval_working_days: int = DEFAULT_UPDATE_INTERVAL
+    update_interval_cite: str = DEFAULT_UPDATE_CITE
+    # A complaint made by a third party is confirmed by the complainant: the procedure's words.
+    third_party_confirmation: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ SERVICE_REQUESTS = "service requests"
 
 
 def _starts(clock: Clock) -> str:
-    text = clock.start.describe()
+    text = " or ".join(s.describe() for s in (clock.start, *clock.also_from))
     if clock.or_due_of:
         text += f" (or when '{clock.or_due_of}' is due)"
     return text

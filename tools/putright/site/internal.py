@@ -18,7 +18,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..annual.beside import code_facts, tsm_notes
 from ..engine.results import ActionResult
+from ..errors import PolicyError
+from ..policy.model import CODE_POLICY_ID
 from ..problems import Problem
 from ..records import Event, Remedy
 from ..repository import Repository
@@ -133,6 +136,7 @@ class _Renderer:
 
     def __init__(self, env: jinja2.Environment, repo: Repository, today: dt.date) -> None:
         self.env = env
+        self.repo = repo
         self.common: dict[str, Any] = {
             "org": repo.settings.organisation,
             "today": today,
@@ -150,6 +154,21 @@ class _Renderer:
         if template is None:
             template = self._templates[name] = self.env.get_template(f"{TEMPLATES}/{name}.md.j2")
         return Page(path, template.render(**self.common, **context))
+
+
+def _tsm_notes(repo: Repository, entry: Entry, today: dt.date) -> tuple[str, ...]:
+    """Where the TSM (CH02) must differ from the case's own clock: its verdict, and why."""
+    case, result = entry.case, entry.result
+    if result is None or case.kind != "complaint" or case.received > today:
+        return ()
+    # Only a case under another procedure, or with an extension, can differ (one start rule).
+    if result.policy == CODE_POLICY_ID and not any(e.type == "extended" for e in case.events):
+        return ()
+    try:
+        facts = code_facts(repo, case, result, today)
+    except PolicyError:
+        return ()  # no Code to measure against: `complaints check` says so elsewhere
+    return tsm_notes(facts, result, repo.settings.tsm)
 
 
 def _case_page(render: _Renderer, entry: Entry, audit: AuditView, today: dt.date) -> Page:
@@ -174,6 +193,7 @@ def _case_page(render: _Renderer, entry: Entry, audit: AuditView, today: dt.date
         entry=entry,
         case=case,
         result=result,
+        tsm=_tsm_notes(render.repo, entry, today),
         events=events,
         later=len(case.events) - len(events),
         complainant=who,
