@@ -12,6 +12,24 @@ from .errors import ConfigError
 
 CONFIG_FILE = "complaints.yml"
 
+# The Housing Ombudsman's contact details as a landlord's published procedure prints them
+# (saha, Complaints and Compliments Procedure, "Role of the Housing Ombudsman"). Letters give
+# them where the Code asks (6.5/6.16 extensions, 2.4 refusals, 6.19 stage 2 responses);
+# complaints.yml `letters.ombudsman` replaces them.
+OMBUDSMAN_CONTACT = (
+    "Housing Ombudsman Service, PO Box 152, Liverpool L33 7WQ. "
+    "Telephone: 0300 111 3000. Email: info@housing-ombudsman.org.uk"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LetterSettings:
+    """What letters say about the organisation and the Ombudsman (complaints.yml `letters:`)."""
+
+    contents_required_from: dt.date | None = None  # check warns on responses from this day
+    contact: str | None = None
+    ombudsman: str = OMBUDSMAN_CONTACT
+
 
 @dataclass(frozen=True, slots=True)
 class TsmOptions:
@@ -42,6 +60,7 @@ class Settings:
     site_url: str | None = None
     public_title: str | None = None
     reports_dir: str = "reports"
+    letters: LetterSettings = field(default_factory=LetterSettings)
 
     def year_of(self, day: dt.date) -> int:
         """The reporting year a date falls in, named by the calendar year it starts in."""
@@ -83,6 +102,16 @@ def _from_data(data: dict[str, Any]) -> Settings:
         site_url=public.get("site_url"),
         public_title=public.get("title"),
         reports_dir=data.get("reports_dir", "reports"),
+        letters=_letters(data.get("letters") or {}),
+    )
+
+
+def _letters(raw: dict[str, Any]) -> LetterSettings:
+    since = raw.get("contents_required_from")
+    return LetterSettings(
+        contents_required_from=dt.date.fromisoformat(since) if since else None,
+        contact=raw.get("contact"),
+        ombudsman=raw.get("ombudsman") or OMBUDSMAN_CONTACT,
     )
 
 
@@ -115,6 +144,17 @@ def load_settings(repo: str) -> Settings:
             )
             raise ConfigError(
                 f"{value!r} is not a real date", file=CONFIG_FILE, line=where[0] if where else None
+            ) from None
+    since = (loaded.data.get("letters") or {}).get("contents_required_from")
+    if isinstance(since, str):
+        try:
+            dt.date.fromisoformat(since)
+        except ValueError:
+            where = yamlfile.locate(
+                yamlfile.compose(loaded.text), ["letters", "contents_required_from"]
+            )
+            raise ConfigError(
+                f"{since!r} is not a real date", file=CONFIG_FILE, line=where[0] if where else None
             ) from None
     if problems:
         first = problems[0]
