@@ -88,3 +88,31 @@ def letter(
     click.echo(f"wrote {shown}{note}")
     if out is None:
         click.echo(f"Record it on the event: letter: {rel}")
+
+
+@cli.command("bundle")
+@click.argument("case_id", metavar="ID")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The zip to write (default: <ID>-evidence-<date>.zip in the current folder).",
+)
+@today_option(help="Prepare it as of this date: deadlines judged and history read to this day.")
+@click.pass_context
+def bundle(ctx: click.Context, case_id: str, out: str | None, today: dt.date | None) -> None:
+    """The evidence pack the Housing Ombudsman asks for, for case ID, as one zip.
+
+    A chronology (chronology.html, prints well), the deadlines with their verdicts and the
+    procedure in force, the current case file, every committed version with its commit,
+    author and date, the letters, the audit findings, and manifest.json with the SHA-256 of
+    every file. It holds personal data (the Ombudsman is entitled to it) and no other case's:
+    keep it out of the repository and send it securely (docs/guide/ombudsman.md).
+    """
+    from ..bundle import build_bundle, zip_bundle
+
+    repo = Repository.open(repo_of(ctx))
+    day = resolve_today(today)
+    pack = build_bundle(repo, case_id, day)
+    path = out or f"{case_id}-evidence-{day.isoformat()}.zip"
+    write_file(path, zip_bundle(pack))
+    click.echo(f"wrote {path}: {len(pack.members) + 1} files (manifest.json has their SHA-256)")
