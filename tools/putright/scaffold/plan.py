@@ -80,4 +80,5 @@ def plan_repository(options: InitOptions) -> list[PlannedFile]:
     files.update(templates.schema_files())
     files.update(templates.workflow_files())
     files.update(guides.guide_files())
+    files.update(templates.letter_template_files())
     return [PlannedFile(path, content) for path, content in sorted(files.items())]

@@ -76,3 +76,14 @@ def available_policies() -> dict[str, str]:
         name = data.get("name") if isinstance(data, dict) else None
         found[policy_id] = str(name) if name else policy_id
     return found
+
+
+def letter_template_files() -> dict[str, bytes]:
+    """letters/templates/: Putright's letters, for the trust to put its letterhead and voice on."""
+    from ..letters import KINDS, TEMPLATES_DIR, default_template
+
+    return {
+        f"{TEMPLATES_DIR}/{kind}{ext}": default_template(kind, fmt)
+        for kind in KINDS
+        for fmt, ext in (("docx", ".docx"), ("markdown", ".md"))
+    }

@@ -158,7 +158,7 @@ def _letter_files(root: str, case_id: str, events: Sequence[Event]) -> list[Page
 
     Only files inside the case's own letters/<id>/ folder; only the staff site calls this.
     """
-    out = []
+    out: list[Page] = []
     for event in events:
         rel = event.get("letter")
         if not isinstance(rel, str) or not rel.startswith(f"letters/{case_id}/"):
