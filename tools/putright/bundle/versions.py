@@ -77,9 +77,11 @@ def case_versions(repo_root: str, rel: str) -> list[FileVersion]:
             sha, author, email, seconds = lines[0].split(_SEP)
             name = lines[-1]
             try:
-                content = repo.git.show(f"{sha}:{name}", stdout_as_string=False)
-            except git.GitCommandError:
+                # The blob itself: `git show` through GitPython would strip a final newline.
+                blob = repo.commit(sha).tree / name
+            except KeyError:
                 continue  # the commit deleted it: no version to keep
+            content = blob.data_stream.read()
             when = dt.datetime.fromtimestamp(int(seconds), tz=UK)
             versions.append(FileVersion(sha, author, email, when, name, bytes(content)))
     versions.reverse()
