@@ -19,7 +19,9 @@ from conftest import complaints
 # The Code's stage 1 response (6.9) has the stage, the definition, the decision on each point
 # with reasons, remedies, outstanding actions with dates and how to escalate.
 HOSTILE_NAME = "Jane Example & Sons <Ltd>"
-HOSTILE_DEFINITION = "The leak {{ 7*7 }} {% raw %}was never fixed & the resident wants <b>repair</b>"
+HOSTILE_DEFINITION = (
+    "The leak {{ 7*7 }} {% raw %}was never fixed & the resident wants <b>repair</b>"
+)
 POINT_1 = "The leak was not repaired within 28 days"
 REASONS_1 = "Our repairs policy sets 28 days; the repair took 41."
 POINT_2 = "Staff were rude on the phone"
@@ -212,7 +214,7 @@ def test_escalation_refusal_gives_reason_and_ombudsman(repo: Path) -> None:
 
 
 def test_a_letter_the_record_cannot_fill_is_refused_naming_each_gap(repo: Path) -> None:
-    code, out, err = letter(repo, "2026-0043", "response")
+    code, _out, err = letter(repo, "2026-0043", "response")
     assert code == 1
     assert "nothing was written" in err
     assert "the complaint definition (Code 6.9(b))" in err
@@ -289,6 +291,8 @@ def test_check_warns_on_responses_lacking_items_from_the_configured_date(
 
 
 def test_a_bad_setting_date_names_the_file_and_line(make_repo: Callable[..., Path]) -> None:
-    root = make_repo({}, settings="organisation: T\nletters:\n  contents_required_from: 2026-02-30\n")
+    root = make_repo(
+        {}, settings="organisation: T\nletters:\n  contents_required_from: 2026-02-30\n"
+    )
     ran = complaints(root, "check")
     assert ran.code == 1 and "complaints.yml:3" in ran.err
