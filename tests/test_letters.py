@@ -296,3 +296,16 @@ def test_a_bad_setting_date_names_the_file_and_line(make_repo: Callable[..., Pat
     )
     ran = complaints(root, "check")
     assert ran.code == 1 and "complaints.yml:3" in ran.err
+
+
+def test_check_warns_on_a_letter_outside_the_cases_folder(make_repo: Callable[..., Path]) -> None:
+    text = BARE.replace(
+        "{date: 2026-03-04, type: acknowledged, stage: 1, by: jsmith}",
+        "{date: 2026-03-04, type: acknowledged, stage: 1, by: jsmith, "
+        "letter: letters/2026-0099/ack.docx}",
+    )
+    root = make_repo({"cases/2026/2026-0043.yaml": text})
+    ran = complaints(root, "check", "--today", "2026-06-01", "--format", "json")
+    (warning,) = [p for p in json.loads(ran.out)["problems"] if "folder" in p["message"]]
+    assert warning["line"] == 5 and warning["severity"] == "warning"
+    assert "letters/2026-0043/" in warning["message"]

@@ -40,3 +40,17 @@ def response_content_flaws(
             )
         )
     return flaws
+
+
+def letter_path_flaws(case: Case) -> list[Flaw]:
+    """A letter belongs in its case's folder: renumber, redact and bundle look for it there."""
+    folder = f"letters/{case.id}/"
+    return [
+        Flaw(
+            (*event.path, "letter"),
+            f"letter {event.get('letter')!r} is not in this case's folder {folder}",
+            "warning",
+        )
+        for event in case.events
+        if isinstance(event.get("letter"), str) and not event.get("letter").startswith(folder)
+    ]
