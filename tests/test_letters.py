@@ -309,3 +309,15 @@ def test_check_warns_on_a_letter_outside_the_cases_folder(make_repo: Callable[..
     (warning,) = [p for p in json.loads(ran.out)["problems"] if "folder" in p["message"]]
     assert warning["line"] == 5 and warning["severity"] == "warning"
     assert "letters/2026-0043/" in warning["message"]
+
+
+def test_an_update_needs_no_event_and_lists_outstanding_actions(repo: Path) -> None:
+    # As of 1 April 2026: stage 2 acknowledged on 1 April; the repair (due 15 April) not done.
+    ran = complaints(repo, "letter", "2026-0042", "update", "--today", "2026-04-01")
+    assert ran.code == 0, ran.err
+    paragraphs = texts(repo / "letters/2026-0042/2026-04-01-update-stage2.docx")
+    assert "Your complaint is at stage 2 (Stage 2) of our procedure." in paragraphs
+    # Code 6.14: 20 working days after Wed 1 April 2026, skipping Good Friday (3 April) and
+    # Easter Monday (6 April): Thu 2 is 1, Tue 7 is 2, ... Thu 30 April is 19, Fri 1 May is 20.
+    assert "We expect to send you our response by 1 May 2026." in paragraphs
+    assert "A repair: renew the bathroom ceiling, by 15 April 2026" in paragraphs

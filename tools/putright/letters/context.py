@@ -164,7 +164,7 @@ def build_letter(
         if not value and any(i.key == key for i in items):
             gaps[key] = detail
 
-    if event is None:
+    if event is None and kind != "update":
         gaps["event"] = f"no {KIND_EVENTS[kind]} event at stage {stage_id}"
     data = case.data
     own = policy.stage(stage_id)
@@ -186,7 +186,7 @@ def build_letter(
         "stage": stage_id,
         "stage_name": own.name if own else f"Stage {stage_id}",
         "final": final,
-        "signatory": (event.by if event and event.by else "") or "",
+        "signatory": (event.by if event and event.by else None) or case.officer or "",
         "draft": draft,
     }
     need("stage", stage_id)
