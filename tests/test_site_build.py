@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -213,8 +215,6 @@ def test_a_bad_complaints_yml_is_reported_before_mkdocs_starts(
 
 
 def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Path) -> None:
-    import docx
-
     from conftest import write_repo
 
     case = (
@@ -236,9 +236,6 @@ def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Pa
         p for p in (out / "cases/2026/2026-0001.html", out / "cases/2026/2026-0001/index.html")
         if p.is_file()
     )  # fmt: skip
-    import re
-    import urllib.parse
-
     (href,) = re.findall(r'<a href="([^"]+)">letter sent</a>', page_file.read_text("utf-8"))
     target = (page_file.parent / urllib.parse.unquote(href)).resolve()
     assert target == copied.resolve()
