@@ -21,8 +21,8 @@ def response_content_flaws(
     case: Case, policy: Policy, settings: Settings, calendar: WorkingCalendar, today: dt.date
 ) -> list[Flaw]:
     since = settings.letters.contents_required_from
-    if since is None or case.kind != "complaint":
-        return []
+    if since is None or case.kind != "complaint" or case.redacted:
+        return []  # a redacted case has lost its points and definition on purpose
     flaws = []
     for event in case.events_until(today):
         if event.type != "responded" or event.date < since:
