@@ -9,7 +9,10 @@ import click
 
 from ..editing.atomic import create_file, write_file
 from ..errors import PutrightError
-from ..letters import KINDS, default_name, prepare, render
+from ..letters.context import build_letter
+from ..letters.render import default_name, render
+from ..letters.requirements import KINDS
+from ..letters.source import open_case
 from ..repository import Repository
 from . import cli
 from .options import repo_of, resolve_today, today_option
@@ -62,7 +65,11 @@ def letter(
     they stay in the private repository (docs/guide/letters.md).
     """
     repo = Repository.open(repo_of(ctx))
-    plan = prepare(repo, case_id, kind, stage, resolve_today(today), draft=draft)
+    source = open_case(repo, case_id)
+    plan = build_letter(
+        source.case, source.policy, repo.settings, repo.calendar, kind, stage,
+        resolve_today(today), draft=draft,
+    )  # fmt: skip
     if plan.gaps and not draft:
         click.echo(
             f"complaints: {case_id}: the record lacks what a {kind.replace('_', ' ')} letter "

@@ -1,46 +1,11 @@
 """Letters filled in from the record: what the Code requires each to say, Word and Markdown.
 
-``prepare`` builds a letter's content and its gaps (pure); ``render`` turns it into bytes
-from the trust's template or the default one. The CLI (cli/letter_cmd.py) writes the file.
+- ``requirements``: the items each kind of letter must state, with the Code's provisions;
+- ``context``: ``build_letter`` makes a letter's content and its gaps from a case (pure);
+- ``render``: the content as Word (docxtpl, autoescaped) or Markdown, from the trust's template
+  or the default one in ``templates/`` (made by ``make_templates``);
+- ``checks``: `check`'s warnings (a response lacking an item; a letter outside its folder);
+- ``source``: one case read for a letter or a bundle.
+
+Nothing is imported here: `check` imports ``checks`` alone, without Jinja or python-docx.
 """
-
-from __future__ import annotations
-
-import datetime as dt
-
-from ..repository import Repository
-from .context import LetterPlan, build_letter, long_date
-from .render import FORMATS, TEMPLATES_DIR, default_name, default_template, render
-from .requirements import KINDS, Item, required_items
-from .source import CaseSource, open_case
-
-__all__ = [
-    "FORMATS",
-    "KINDS",
-    "TEMPLATES_DIR",
-    "CaseSource",
-    "Item",
-    "LetterPlan",
-    "default_name",
-    "default_template",
-    "long_date",
-    "open_case",
-    "prepare",
-    "render",
-    "required_items",
-]
-
-
-def prepare(
-    repo: Repository,
-    case_id: str,
-    kind: str,
-    stage: str | None,
-    today: dt.date,
-    *,
-    draft: bool = False,
-) -> LetterPlan:
-    source = open_case(repo, case_id)
-    return build_letter(
-        source.case, source.policy, repo.settings, repo.calendar, kind, stage, today, draft=draft
-    )

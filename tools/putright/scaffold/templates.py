@@ -80,7 +80,8 @@ def available_policies() -> dict[str, str]:
 
 def letter_template_files() -> dict[str, bytes]:
     """letters/templates/: Putright's letters, for the trust to put its letterhead and voice on."""
-    from ..letters import KINDS, TEMPLATES_DIR, default_template
+    from ..letters.render import TEMPLATES_DIR, default_template
+    from ..letters.requirements import KINDS
 
     return {
         f"{TEMPLATES_DIR}/{kind}{ext}": default_template(kind, fmt)
