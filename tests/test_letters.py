@@ -10,11 +10,16 @@ import json
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 
 from conftest import complaints
+from putright.letters.make_templates import build
+from putright.letters.requirements import KINDS
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "tools/putright/letters/templates"
 
 # The Code's stage 1 response (6.9) has the stage, the definition, the decision on each point
 # with reasons, remedies, outstanding actions with dates and how to escalate.
@@ -321,3 +326,19 @@ def test_an_update_needs_no_event_and_lists_outstanding_actions(repo: Path) -> N
     # Easter Monday (6 April): Thu 2 is 1, Tue 7 is 2, ... Thu 30 April is 19, Fri 1 May is 20.
     assert "We expect to send you our response by 1 May 2026." in paragraphs
     assert "A repair: renew the bathroom ceiling, by 15 April 2026" in paragraphs
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_shipped_word_templates_are_the_scripts(kind: str, tmp_path: Path) -> None:
+    """tools/putright/letters/templates/*.docx are made by make_templates: no drift."""
+    shipped = docx.Document(str(TEMPLATES / f"{kind}.docx"))
+    path = tmp_path / f"{kind}.docx"
+    build(kind).save(str(path))
+    fresh = docx.Document(str(path))
+
+    def shape(document: Any) -> list[tuple[str, str]]:
+        return [(p.style.name, p.text) for p in document.paragraphs]
+
+    assert shape(shipped) == shape(fresh)
+    assert shipped.core_properties.language == "en-GB"
+    assert (TEMPLATES / f"{kind}.md").is_file()

@@ -125,3 +125,20 @@ def test_redact_deletes_the_cases_letters(make_repo: Callable[..., Path]) -> Non
         complaints(root, "retention", "--today", "2033-01-01", "--format", "json").out
     )
     assert after["cases"][0]["letters"] == 0
+
+
+def test_an_open_request_is_on_the_dashboard(make_repo: Callable[..., Path]) -> None:
+    root = make_repo({"cases/2026/2026-0001.yaml": case("hoc-2024", REQUEST)})
+    repo = Repository.open(str(root))
+    pages = build_internal(
+        repo, dt.date(2026, 5, 21), make_env(str(root)), audit=lambda r, d: AuditView(False, "")
+    )
+    index = next(p for p in pages if p.path == "index.md")
+    worklists = [
+        p for p in pages if p.path.startswith("worklists/") and p.path != "worklists/index.md"
+    ]
+    for page in [index, *worklists]:
+        assert isinstance(page.content, str)
+    # due 20 May, nothing sent by 21 May: overdue on the home page and on jsmith's worklist
+    assert "Evidence to the Ombudsman" in str(index.content)
+    assert any("Evidence to the Ombudsman" in str(p.content) for p in worklists)
