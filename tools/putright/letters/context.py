@@ -159,10 +159,11 @@ def build_letter(
     values: dict[str, Any] = {}
     gaps: dict[str, str] = {}
 
-    def need(key: str, value: Any, detail: str = "") -> None:
+    def need(key: str, value: Any) -> None:
+        """Record a value; an item the letter must state and the record lacks is a gap."""
         values[key] = value
         if not value and any(i.key == key for i in items):
-            gaps[key] = detail
+            gaps[key] = ""
 
     if event is None and kind != "update":
         gaps["event"] = f"no {KIND_EVENTS[kind]} event at stage {stage_id}"
@@ -206,11 +207,8 @@ def build_letter(
         explanation = _text(event.get("explanation")) if event else None
         ctx["explanation"] = explanation or ""
         text = _REFUSALS.get(reason, "") if isinstance(reason, str) else ""
-        need(
-            "reason",
-            text if reason != "other" or explanation else "",
-            "an explanation for reason: other",
-        )
+        # "other" says nothing by itself: its explanation is the reason (Code 2.4).
+        need("reason", text if reason != "other" or explanation else "")
     elif kind == "escalation_refusal":
         need("reason", _text(event.get("reason")) if event else None)
     elif kind == "update":
