@@ -90,7 +90,7 @@ def test_same_date_as_the_last_event_is_fine(repo: Path) -> None:
         (["extended", "--date", "2026-03-12", "--set", "working_days=2", "--set", "agreed=maybe"], 6, "true or false"),
         (["responded", "--date", "2026-03-12", "--set", "outcome=won"], 6, "not one of: upheld, partially_upheld"),
         (["responded", "--date", "2026-03-12", "--set", "outcome=upheld", "--set", "colour=red"], 6,
-         "has no key 'colour'; keys it may have: stage, by, note, outcome, remedies, learning"),
+         "has no key 'colour'; keys it may have: stage, by, note, letter, outcome, remedies, points, learning"),
         (["responded", "--date", "2026-03-12", "--set", "remedies=apology"], 6, "remedies cannot be given with --set"),
         (["closed", "--date", "2026-03-12", "--set", "working_days"], 6, "is not KEY=VALUE"),
         (["closed", "--date", "2026-03-12", "--stage", "1", "--set", "stage=2"], 6, "give stage once"),

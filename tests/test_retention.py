@@ -79,9 +79,9 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
     assert data["years_after_closure"] == 6
     assert data["cases"] == [
         {"id": "2019-0001", "file": "cases/2019/2019-0001.yaml", "closed": "2019-03-01",
-         "due": "2025-03-02", "redacted": None},
+         "due": "2025-03-02", "redacted": None, "letters": 0},
         {"id": "2019-0002", "file": "cases/2019/2019-0002.yaml", "closed": "2019-12-31",
-         "due": "2026-01-01", "redacted": "2026-01-02"},
+         "due": "2026-01-01", "redacted": "2026-01-02", "letters": 0},
     ]  # fmt: skip
     assert [p["file"] for p in data["problems"]] == ["cases/2019/2019-0005.yaml"]
 
@@ -92,12 +92,13 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
     assert "2020-0003" in [c["id"] for c in after["cases"]]
 
     text = run(root, "retention", "--today", "2026-06-30").output.splitlines()
-    assert text[0].split() == ["case", "closed", "due", "redacted", "file"]
+    assert text[0].split() == ["case", "closed", "due", "redacted", "letters", "file"]
     assert text[1].split() == [
         "2019-0001",
         "2019-03-01",
         "2025-03-02",
         "no",
+        "0",
         "cases/2019/2019-0001.yaml",
     ]
     assert text[2].split()[3] == "2026-01-02"

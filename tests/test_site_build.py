@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -210,3 +212,30 @@ def test_a_bad_complaints_yml_is_reported_before_mkdocs_starts(
     result = CliRunner().invoke(cli, ["--repo", str(repo), "site", "build"])
     assert result.exit_code == 1 and "complaints.yml" in result.output, result.output
     assert not (repo / "site").exists()
+
+
+def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Path) -> None:
+    from conftest import write_repo
+
+    case = (
+        "id: 2026-0001\nreceived: 2026-03-02\ncomplainant: {name: Ann Letter}\nevents:\n"
+        "  - {date: 2026-03-04, type: acknowledged, stage: 1, by: jsmith,"
+        " letter: letters/2026-0001/2026-03-04 acknowledgement (final).docx}\n"
+    )
+    repo = write_repo(tmp_path / "repo", {"cases/2026/2026-0001.yaml": case})
+    document = docx.Document()
+    document.add_paragraph("Dear Ann Letter")
+    (repo / "letters/2026-0001").mkdir(parents=True)
+    document.save(str(repo / "letters/2026-0001/2026-03-04 acknowledgement (final).docx"))
+    out = tmp_path / "site"
+    result = site_build(repo, "--today", "2026-04-01", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    copied = out / "letters/2026-0001/2026-03-04 acknowledgement (final).docx"
+    assert docx.Document(str(copied)).paragraphs[0].text == "Dear Ann Letter"
+    page_file = next(
+        p for p in (out / "cases/2026/2026-0001.html", out / "cases/2026/2026-0001/index.html")
+        if p.is_file()
+    )  # fmt: skip
+    (href,) = re.findall(r'<a href="([^"]+)">letter sent</a>', page_file.read_text("utf-8"))
+    target = (page_file.parent / urllib.parse.unquote(href)).resolve()
+    assert target == copied.resolve()

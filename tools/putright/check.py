@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from . import yamlfile
 from .engine import CaseResult, evaluate, stage_flaws
 from .engine.rules import category_flaws, tenure_flaws
+from .letters.checks import letter_path_flaws, response_content_flaws
 from .problems import Flaw, Problem, locate
 from .records import Case, load_case
 from .repository import Repository
@@ -75,6 +76,8 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
         return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id))
     result = evaluate(case, policy, repo.calendar, today)
     flaws += result.flaws
+    flaws += response_content_flaws(case, policy, repo.settings, repo.calendar, today)
+    flaws += letter_path_flaws(case)
     if case.received > today:
         flaws.append(
             Flaw(

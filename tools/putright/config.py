@@ -12,6 +12,24 @@ from .errors import ConfigError
 
 CONFIG_FILE = "complaints.yml"
 
+# The Housing Ombudsman's contact details as a landlord's published procedure prints them
+# (saha, Complaints and Compliments Procedure, "Role of the Housing Ombudsman"). Letters give
+# them where the Code asks (6.5/6.16 extensions, 2.4 refusals, 6.19 stage 2 responses);
+# complaints.yml `letters.ombudsman` replaces them.
+OMBUDSMAN_CONTACT = (
+    "Housing Ombudsman Service, PO Box 152, Liverpool L33 7WQ. "
+    "Telephone: 0300 111 3000. Email: info@housing-ombudsman.org.uk"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LetterSettings:
+    """What letters say about the organisation and the Ombudsman (complaints.yml `letters:`)."""
+
+    contents_required_from: dt.date | None = None  # check warns on responses from this day
+    contact: str | None = None
+    ombudsman: str = OMBUDSMAN_CONTACT
+
 
 @dataclass(frozen=True, slots=True)
 class TsmOptions:
@@ -56,6 +74,7 @@ class Settings:
     public_title: str | None = None
     reports_dir: str = "reports"
     teams: tuple[Team, ...] = ()
+    letters: LetterSettings = field(default_factory=LetterSettings)
 
     def year_of(self, day: dt.date) -> int:
         """The reporting year a date falls in, named by the calendar year it starts in."""
@@ -110,6 +129,16 @@ def _from_data(data: dict[str, Any]) -> Settings:
             )
             for team in data.get("teams", ())
         ),
+        letters=_letters(data.get("letters") or {}),
+    )
+
+
+def _letters(raw: dict[str, Any]) -> LetterSettings:
+    since = raw.get("contents_required_from")
+    return LetterSettings(
+        contents_required_from=dt.date.fromisoformat(since) if since else None,
+        contact=raw.get("contact"),
+        ombudsman=raw.get("ombudsman") or OMBUDSMAN_CONTACT,
     )
 
 
@@ -143,17 +172,8 @@ def load_settings(repo: str) -> Settings:
             raise ConfigError(
                 f"{value!r} is not a real date", file=CONFIG_FILE, line=where[0] if where else None
             ) from None
-    not_before = (loaded.data.get("audit") or {}).get("not_before")
-    if not_before is not None:
-        try:
-            dt.date.fromisoformat(str(not_before))
-        except ValueError:
-            where = yamlfile.locate(yamlfile.compose(loaded.text), ["audit", "not_before"])
-            raise ConfigError(
-                f"audit.not_before: {not_before!r} is not a real date (YYYY-MM-DD)",
-                file=CONFIG_FILE,
-                line=where[0] if where else None,
-            ) from None
+    for keys in (("audit", "not_before"), ("letters", "contents_required_from")):
+        _check_date(loaded.data, loaded.text, keys)
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -186,3 +206,19 @@ def _check_teams(teams: list[dict[str, Any]], text: str) -> None:
                     line=where[0] if where else None,
                 )
             officers[officer] = name
+
+
+def _check_date(data: dict[str, Any], text: str, keys: tuple[str, str]) -> None:
+    """A setting that must be a real date (YYYY-MM-DD): ConfigError with its line when not."""
+    value = (data.get(keys[0]) or {}).get(keys[1])
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        where = yamlfile.locate(yamlfile.compose(text), list(keys))
+        raise ConfigError(
+            f"{'.'.join(keys)}: {value!r} is not a real date (YYYY-MM-DD)",
+            file=CONFIG_FILE,
+            line=where[0] if where else None,
+        ) from None

@@ -316,6 +316,7 @@ class _Life:
         outcome: str | None = None,
         remedies: list[Remedy] | None = None,
         learning: str | None = None,
+        points: list[Remedy] | None = None,
     ) -> dt.date:
         limit = (10 if stage == 1 else 20) + extended
         due = self.wd(ack, limit)
@@ -335,7 +336,7 @@ class _Life:
             learning = _LEARNING[self.draft.category]
         return self.add(
             day, "responded", stage=stage, by=by or self.officer, outcome=outcome,
-            remedies=remedies or None, learning=learning,
+            remedies=remedies or None, learning=learning, points=points,
         )  # fmt: skip
 
     def extend(self, stage: int, day: dt.date, days: int, reason: str | None = None) -> dt.date:
@@ -805,8 +806,26 @@ def _ombudsman(gen: _Gen) -> _Life:
             repair,
         ],
         learning="Damp reports now get a survey within 10 working days.",
+        points=[
+            {
+                "point": "Mould in the bedroom was not treated after three reports",
+                "decision": "upheld",
+                "reasons": "Our damp and mould policy requires a survey within 10 working days; none was booked.",
+            },
+            {
+                "point": "The compensation offered at stage 1 was too low",
+                "decision": "upheld",
+                "reasons": "Our compensation policy gives 350 pounds for a failure lasting over three months.",
+            },
+        ],
     )
     referred = life.add(gen.cal.add(resp2, 22), "referred", reference="202504417")
+    # The Ombudsman asks for the evidence by a date; it is sent (complaints bundle) before it.
+    asked = life.add(
+        gen.cal.add(referred, 10), "ombudsman_evidence_requested", reference="202504417",
+        due=gen.cal.add(gen.cal.add(referred, 10), 15),
+    )  # fmt: skip
+    life.add(gen.cal.add(asked, 12), "ombudsman_evidence_sent", reference="202504417", by="cdavies")
     decided = life.add(
         gen.cal.add(referred, 105),
         "ombudsman_determination",

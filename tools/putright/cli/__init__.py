@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "demo_cmd",
     "digest_cmd",
     "import_cmd",
+    "letter_cmd",
 )
 
 

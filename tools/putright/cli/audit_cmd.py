@@ -79,7 +79,7 @@ def redact(
     Removes the complainant, summary, definition, notes, learning, every event's note,
     free-text reasons and explanations, remedy descriptions, comments and x- keys (a
     definition or a free-text reason becomes "[redacted]": that one was recorded is a fact
-    the checks use); sets `redacted:`. Earlier versions stay in the Git history: see
+    the checks use); sets `redacted:`; deletes its letters (letters/ID/). Earlier versions stay in the Git history: see
     docs/guide/evidence.md.
     """
     repo = Repository.open(repo_of(ctx))
@@ -89,6 +89,8 @@ def redact(
     else:
         removed = ", ".join(done.removed) if done.removed else "comments only"
         click.echo(f"{done.file}: redacted (removed: {removed})")
+    if done.letters:
+        click.echo(f"deleted {len(done.letters)} letter(s): {', '.join(done.letters)}")
     if done.commit:
         click.echo(f"committed {done.commit}: {case_id}: redact personal data")
     elif commit:

@@ -222,7 +222,8 @@ def renumber_cmd(
 ) -> None:
     """Give case ID a new id, after two branches chose the same one.
 
-    Renames the file and changes its id: line; nothing else in it changes.
+    Renames the file and changes its id: line; its letters (letters/ID/) move to the new id
+    and the events' letter: paths with them; nothing else in it changes.
     """
     from ..editing.renumber import renumber
 
@@ -237,6 +238,6 @@ def renumber_cmd(
     if do_commit:
         _commit(
             root,
-            [done.old.path, done.new.path],
+            [done.old.path, done.new.path, *done.letters],
             f"{done.new_id}: renumbered from {done.old_id} (the id was taken on another branch)",
         )

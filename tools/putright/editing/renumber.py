@@ -1,6 +1,7 @@
 """``complaints renumber``: give a case a new id after two branches chose the same one.
 
-Only the ``id:`` value and the file name change; every other byte of the file is kept.
+Only the ``id:`` value, the file name and the case's letters change: its letters/<id>/ folder
+moves to the new id, and each event's ``letter:`` path with it. Every other byte is kept.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Renumbered:
     old: CaseFile
     new: CaseFile
     warnings: list[Problem] = field(default_factory=list)
+    letters: list[str] = field(default_factory=list)  # letter files moved: old and new paths
 
 
 def _choose(root: str, case_id: str, file: str | None) -> CaseFile:
@@ -104,6 +106,9 @@ def renumber(
     text = raw.decode("utf-8")
     start, end, line = _id_span(text, old.rel)
     new_text = text[:start] + render(new_id) + text[end:]
+    # The case's letters follow it: letter: paths name the old folder.
+    old_letters, new_letters = f"letters/{case_id}/", f"letters/{new_id}/"
+    new_text = new_text.replace(old_letters, new_letters)
     new_raw = new_text.encode("utf-8")
     folder = os.path.dirname(old.path)
     new_rel = f"{os.path.dirname(old.rel)}/{new_id}.yaml".lstrip("/")
@@ -111,6 +116,9 @@ def renumber(
 
     expected = copy.deepcopy(loaded.data)
     expected["id"] = new_id
+    for event in expected.get("events") or []:
+        if isinstance(event, dict) and isinstance(event.get("letter"), str):
+            event["letter"] = event["letter"].replace(old_letters, new_letters)
     warnings = verify(root, new.rel, new_raw, expected, today)
     with open(old.path, "rb") as handle:
         if handle.read() != raw:
@@ -118,6 +126,10 @@ def renumber(
                 "the file changed while it was being renumbered; run the command again",
                 file=old.rel,
             )
+    letters_from = os.path.join(root, "letters", case_id)
+    letters_to = os.path.join(root, "letters", new_id)
+    if os.path.isdir(letters_from) and os.path.exists(letters_to):
+        raise EditRefused(f"letters/{new_id}/ already exists: move it away first", file=old.rel)
     create_file(new.path, new_raw, label=new.rel)
     try:
         os.unlink(old.path)
@@ -127,4 +139,11 @@ def renumber(
         raise EditRefused(
             f"cannot remove the old file: {exc.strerror}", file=old.rel, line=line
         ) from None
-    return Renumbered(case_id, new_id, old, new, warnings)
+    moved: list[str] = []
+    if os.path.isdir(letters_from):
+        for folder, _dirs, files in os.walk(letters_from):
+            for name in files:
+                path = os.path.join(folder, name)
+                moved += [path, os.path.join(letters_to, os.path.relpath(path, letters_from))]
+        os.rename(letters_from, letters_to)
+    return Renumbered(case_id, new_id, old, new, warnings, moved)

@@ -9,6 +9,7 @@ from ..policy.model import Policy
 from ..records import Case
 from .actions import action_results
 from .clocks import first_stop, stage_clocks
+from .ombudsman import evidence_clocks
 from .results import ActionResult, CaseResult, ClockResult, State
 from .rules import (
     extension_flaws,
@@ -71,6 +72,7 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
         result.clocks += stage_clocks(
             case, policy.service_request_clocks, "1", events, policy, calendar, today, stop
         )
+    result.clocks += evidence_clocks(events, policy, calendar, today)
     result.actions = action_results(events, policy, calendar, today)
     return result
 

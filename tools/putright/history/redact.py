@@ -9,6 +9,7 @@ atomically. Git still holds the earlier versions: docs/guide/evidence.md says ho
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -93,6 +94,7 @@ class Redaction:
     removed: tuple[str, ...]  # paths of what was removed, e.g. "events[2].note"
     changed: bool  # False when the file was already exactly this
     commit: str | None = None  # short sha, when committed
+    letters: tuple[str, ...] = ()  # letter files deleted (letters/<id>/...): they are personal
 
 
 def is_closed(data: Mapping[str, Any]) -> bool:
@@ -270,10 +272,35 @@ def redact_case(
         with open(path, "rb") as handle:
             before = handle.read()
         replace_file(path, result.text.encode("utf-8"), expected=before, label=rel)
+    letters = _delete_letters(repo.root, case_id)
     sha = None
-    if commit and _has_changes(repo.root, path):
-        sha = commit_files(repo.root, [path], f"{case_id}: redact personal data").sha[:7]
-    return Redaction(case_id, rel, result.text, result.removed, result.changed, sha)
+    if commit and (letters or _has_changes(repo.root, path)):
+        paths = [path, *(os.path.join(repo.root, r) for r in letters)]
+        sha = commit_files(repo.root, paths, f"{case_id}: redact personal data").sha[:7]
+    return Redaction(case_id, rel, result.text, result.removed, result.changed, sha, letters)
+
+
+def letter_files(root: str, case_id: str) -> list[str]:
+    """The case's letters (letters/<id>/...), relative to the repository."""
+    folder = os.path.join(root, "letters", case_id)
+    found = []
+    for base, _dirs, files in os.walk(folder):
+        for name in files:
+            found.append(os.path.relpath(os.path.join(base, name), root).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def _delete_letters(root: str, case_id: str) -> tuple[str, ...]:
+    """Letters hold the complainant's name, address and words: redaction deletes them."""
+    gone = letter_files(root, case_id)
+    for rel in gone:
+        os.unlink(os.path.join(root, rel))
+    for base, _dirs, _files in sorted(
+        os.walk(os.path.join(root, "letters", case_id)), reverse=True
+    ):
+        with contextlib.suppress(OSError):
+            os.rmdir(base)
+    return tuple(gone)
 
 
 def _has_changes(root: str, path: str) -> bool:

@@ -60,13 +60,14 @@ def retention_json(result: RetentionResult) -> str:
 def retention_text(result: RetentionResult) -> str:
     lines: list[str] = []
     if result.rows:
-        header = ("case", "closed", "due", "redacted", "file")
+        header = ("case", "closed", "due", "redacted", "letters", "file")
         rows = [
             (
                 clean_line(r.id),
                 r.closed.isoformat(),
                 r.due.isoformat(),
                 r.redacted.isoformat() if r.redacted else "no",
+                str(r.letters),
                 clean_line(r.file),
             )
             for r in result.rows

@@ -24,6 +24,7 @@ class RetentionRow:
     closed: dt.date
     due: dt.date  # the first day the case is past its retention period
     redacted: dt.date | None
+    letters: int = 0  # letter files still in letters/<id>/ (personal: redact deletes them)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -32,6 +33,7 @@ class RetentionRow:
             "closed": self.closed.isoformat(),
             "due": self.due.isoformat(),
             "redacted": self.redacted.isoformat() if self.redacted else None,
+            "letters": self.letters,
         }
 
 
@@ -44,8 +46,8 @@ class RetentionResult:
 
     @property
     def outstanding(self) -> tuple[RetentionRow, ...]:
-        """Due and not yet redacted: the work to do."""
-        return tuple(r for r in self.rows if r.redacted is None)
+        """Due and not yet redacted, or its letters still kept: the work to do."""
+        return tuple(r for r in self.rows if r.redacted is None or r.letters)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -87,6 +89,11 @@ def closure_of(data: dict[str, object]) -> dt.date | None:
     return max(real) if real else None
 
 
+def _letter_count(root: str, case_id: str) -> int:
+    folder = os.path.join(root, "letters", case_id)
+    return sum(len(files) for _base, _dirs, files in os.walk(folder))
+
+
 def retention_due(repo: Repository, today: dt.date) -> RetentionResult:
     """Closed cases whose closure is more than ``retention_years`` before ``today``."""
     years = repo.settings.retention_years
@@ -106,6 +113,9 @@ def retention_due(repo: Repository, today: dt.date) -> RetentionResult:
         if due > today:
             continue
         case_id = str(loaded.data.get("id") or os.path.splitext(os.path.basename(rel))[0])
-        rows.append(RetentionRow(case_id, rel, closed, due, _as_date(loaded.data.get("redacted"))))
+        letters = _letter_count(repo.root, case_id)
+        rows.append(
+            RetentionRow(case_id, rel, closed, due, _as_date(loaded.data.get("redacted")), letters)
+        )
     rows.sort(key=lambda r: (r.due, r.id))
     return RetentionResult(today, years, tuple(rows), tuple(problems))

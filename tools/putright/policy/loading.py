@@ -108,6 +108,10 @@ def build(data: dict[str, Any], rel: str) -> Policy:
             _clock(c) for c in (data.get("service_requests") or {}).get("clocks", ())
         ),
         notes=tuple(data.get("notes", ())),
+        ombudsman_evidence=_duration(data["ombudsman_evidence"]["within"])
+        if "ombudsman_evidence" in data
+        else None,
+        ombudsman_evidence_cite=(data.get("ombudsman_evidence") or {}).get("cite", ""),
     )
 
 

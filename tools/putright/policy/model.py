@@ -159,6 +159,10 @@ class Policy:
     # Clocks for service requests (Code 1.4), evaluated as stage "1" of a service request.
     service_request_clocks: tuple[Clock, ...] = ()
     notes: tuple[str, ...] = ()
+    # Time to send the Ombudsman the evidence it asks for, where the procedure sets one
+    # (else the request's own `due`); with its citation.
+    ombudsman_evidence: Duration | None = None
+    ombudsman_evidence_cite: str = ""
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

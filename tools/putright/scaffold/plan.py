@@ -85,4 +85,5 @@ def plan_repository(options: InitOptions) -> list[PlannedFile]:
     wheel = putright_source(options.putright_source, __version__).wheel
     if wheel is not None:  # a wheel from this computer, so the workflows can install it too
         files[wheel[0]] = wheel[1]
+    files.update(templates.letter_template_files())
     return [PlannedFile(path, content) for path, content in sorted(files.items())]

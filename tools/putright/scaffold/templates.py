@@ -77,3 +77,15 @@ def available_policies() -> dict[str, str]:
         name = data.get("name") if isinstance(data, dict) else None
         found[policy_id] = str(name) if name else policy_id
     return found
+
+
+def letter_template_files() -> dict[str, bytes]:
+    """letters/templates/: Putright's letters, for the trust to put its letterhead and voice on."""
+    from ..letters.render import TEMPLATES_DIR, default_template
+    from ..letters.requirements import KINDS
+
+    return {
+        f"{TEMPLATES_DIR}/{kind}{ext}": default_template(kind, fmt)
+        for kind in KINDS
+        for fmt, ext in (("docx", ".docx"), ("markdown", ".md"))
+    }

@@ -9,11 +9,13 @@ They are reached from the per-year indexes, worklists, overview and search inste
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -171,9 +173,29 @@ def _tsm_notes(repo: Repository, entry: Entry, today: dt.date) -> tuple[str, ...
     return tsm_notes(facts, result, repo.settings.tsm)
 
 
-def _case_page(render: _Renderer, entry: Entry, audit: AuditView, today: dt.date) -> Page:
+def _letter_files(root: str, case_id: str, events: Sequence[Event]) -> list[Page]:
+    """The letters events name, copied into the staff site so the case page can link them.
+
+    Only files inside the case's own letters/<id>/ folder; only the staff site calls this.
+    """
+    out: list[Page] = []
+    for event in events:
+        rel = event.get("letter")
+        if not isinstance(rel, str) or not rel.startswith(f"letters/{case_id}/"):
+            continue
+        path = os.path.join(root, rel)
+        if os.path.isfile(path) and all(p.path != rel for p in out):
+            with open(path, "rb") as handle:
+                out.append(Page(rel, handle.read(), in_nav=False))
+    return out
+
+
+def _case_page(
+    render: _Renderer, entry: Entry, audit: AuditView, today: dt.date, root: str
+) -> list[Page]:
     case, result = entry.case, entry.result
     events = case.events_until(today)
+    letters = _letter_files(root, case.id, events)
     complainant = case.data.get("complainant")
     learning = []
     if case.data.get("learning"):
@@ -200,8 +222,9 @@ def _case_page(render: _Renderer, entry: Entry, audit: AuditView, today: dt.date
         remedies=remedy_rows(events, result.actions if result else ()),
         learning=learning,
         audit=audit,
+        letters={p.path: quote(relative(entry.page, p.path)) for p in letters},
     )
-    return Page(page.path, page.content, in_nav=False)
+    return [Page(page.path, page.content, in_nav=False), *letters]
 
 
 def _problems(collected: Collected) -> list[Problem]:
@@ -223,7 +246,9 @@ def build_internal(
     history = audit(repo, today)
     case_pages: list[Page] = []
     collected = collect(
-        repo, today, lambda entry: case_pages.append(_case_page(render, entry, history, today))
+        repo,
+        today,
+        lambda entry: case_pages.extend(_case_page(render, entry, history, today, repo.root)),
     )
     entries = collected.entries
     rows = due_rows(entries)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..calendar import WorkingCalendar
 from ..config import Settings
+from ..engine.ombudsman import STAGE as OMBUDSMAN_STAGE
 from ..engine.results import OPEN_STATES, State
 from .collect import Entry
 
@@ -182,8 +183,12 @@ def build_worklists(
     for row in rows:  # rows are most urgent first, so the first per case is its next deadline
         first_due.setdefault(row.entry.case.id, row)
     lists: dict[str, list[WorkItem]] = {name: [] for name in officers}
+    # The Ombudsman asks for evidence after closure: an open request keeps a closed case listed.
+    asked = {r.entry.case.id for r in rows if r.stage == OMBUDSMAN_STAGE}
     for entry in entries:
-        if entry.result is None or not entry.result.open or entry.case.received > today:
+        if entry.result is None or entry.case.received > today:
+            continue
+        if not entry.result.open and entry.case.id not in asked:
             continue
         lists.setdefault(entry.officer or UNASSIGNED, []).append(
             WorkItem(entry, first_due.get(entry.case.id))
