@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "init_cmd",
     "ci_cmd",
     "demo_cmd",
+    "cms_cmd",
 )
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
 from .. import __version__
+from ..cms.config import EditorSettings
+from ..cms.page import admin_files_for
 from ..textsafe import md_inline
 from . import guides, templates
 from .options import CODE_POLICY, InitOptions
@@ -80,4 +83,7 @@ def plan_repository(options: InitOptions) -> list[PlannedFile]:
     files.update(templates.schema_files())
     files.update(templates.workflow_files())
     files.update(guides.guide_files())
+    # The form editor's page and configuration, as `complaints cms config --write` makes them.
+    editor = EditorSettings(years=(dt.date.today().year,), policies=tuple(policy_ids(options)))
+    files.update(admin_files_for(editor))
     return [PlannedFile(path, content) for path, content in sorted(files.items())]

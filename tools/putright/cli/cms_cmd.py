@@ -1,0 +1,78 @@
+"""`complaints cms config`, `complaints cms serve`: the form editor for complaints officers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+
+import click
+
+from . import cli
+from .init_cmd import report_copies
+from .options import repo_of, resolve_today, today_option
+
+
+@cli.group("cms")
+def cms() -> None:
+    """The form editor (Decap CMS): its configuration, and running it on this computer."""
+
+
+@cms.command("config")
+@click.option("--write", is_flag=True, help="Write admin/ where it is missing or out of date.")
+@today_option(help="This year's collection is included from this date (default: today).")
+@click.pass_context
+def config_cmd(ctx: click.Context, write: bool, today: dt.date | None) -> None:
+    """Check admin/ (the editor's page and config.yml) against the case schema and complaints.yml.
+
+    Exit status 1 when a file is missing or stale (run again with --write to refresh them).
+    """
+    from ..cms.page import admin_files
+
+    files = admin_files(repo_of(ctx), resolve_today(today))
+    report_copies(ctx, files, write, "complaints cms config --write")
+
+
+@cms.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8080,
+    show_default=True,
+    help="The port on 127.0.0.1 (0: any free one).",
+)
+@click.pass_context
+def serve_cmd(ctx: click.Context, port: int) -> None:
+    """Run the form editor over this repository, on 127.0.0.1, until Ctrl-C.
+
+    Saves go to a branch per case (cms/...) in this repository, as pull requests do on GitHub;
+    publishing one merges it into main. The first run installs the editor's pinned npm
+    packages into your cache folder (Node.js 18 or later is needed).
+    """
+    import signal
+
+    from ..cms import packages, serve
+
+    root = repo_of(ctx)
+    serve.check_repository(root)
+    packages.require_node()
+    folder = packages.install_folder()
+    if not os.path.isfile(os.path.join(folder, packages.DONE)):
+        click.echo(f"Installing the editor's npm packages into {folder} (first use only)...")
+    installed = packages.ensure_installed()
+    editor = serve.start(root, installed, port)
+
+    def _stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    click.echo(f"The editor is at {editor.url} (Ctrl-C stops it)", nl=True)
+    try:
+        while editor.child.poll() is None:
+            time.sleep(0.5)
+        click.echo("complaints: decap-server stopped; stopping the editor", err=True)
+        ctx.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Stopping the editor.")
+    finally:
+        editor.stop()
