@@ -144,6 +144,7 @@ def _remedies(settings: EditorSettings) -> dict[str, Any]:
     return {
         "name": "remedies",
         "label": "Remedies",
+        "label_singular": "remedy",
         "widget": "list",
         "required": False,
         "summary": "{{fields.type}} {{fields.id}}",
