@@ -93,8 +93,9 @@ function flowMap(mapping, path, order) {
   const parts = [];
   for (const [key, value] of ordered(mapping, path, order)) {
     if (typeof value === 'object') return null;
+    // Text over several lines goes in a | block, so the mapping is not on one line.
+    if (scalar(value, false) === null) return null;
     const shown = scalar(value, true);
-    if (shown === null) return null;
     parts.push(`${keyText(key)}: ${shown}`);
   }
   return '{' + parts.join(', ') + '}';
@@ -158,7 +159,7 @@ function sequence(items, path, indent, out, order) {
 export function dump(data, order) {
   const out = [];
   blockMap(data, '', 0, out, order, null);
-  return out.join('\n') + '\n';
+  return (out.length ? out : ['{}']).join('\n') + '\n';
 }
 
 export function makeFormat(YAML, order, schemaRef) {

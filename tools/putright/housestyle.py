@@ -71,7 +71,7 @@ def dump_case(data: Mapping[str, Any], schema_ref: str) -> str:
 def dump(data: Mapping[str, Any], order: Mapping[str, Sequence[str]]) -> str:
     out: list[str] = []
     _block_map(data, "", 0, out, order, None)
-    return "\n".join(out) + "\n"
+    return "\n".join(out or ["{}"]) + "\n"
 
 
 def _skipped(value: Any) -> bool:
@@ -150,9 +150,10 @@ def _flow(mapping: Mapping[str, Any], path: str, order: Mapping[str, Sequence[st
     for key, value in _ordered(mapping, path, order):
         if isinstance(value, (dict, list)):
             return None
+        if scalar(value) is None:
+            return None  # text over several lines: a | block, so the mapping is not on one line
         shown = scalar(value, flow=True)
-        if shown is None:
-            return None
+        assert shown is not None
         parts.append(f"{_key(key)}: {shown}")
     return "{" + ", ".join(parts) + "}"
 
