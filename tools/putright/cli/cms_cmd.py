@@ -76,3 +76,41 @@ def serve_cmd(ctx: click.Context, port: int) -> None:
         click.echo("Stopping the editor.")
     finally:
         editor.stop()
+
+
+@cms.command("install")
+def install_cmd() -> None:
+    """Install the editor's pinned npm packages into your cache folder (serve does it too)."""
+    from ..cms import packages
+
+    installed = packages.ensure_installed()
+    state = "installed" if installed.fresh else "already installed"
+    click.echo(f"The editor's npm packages are {state} in {installed.folder}")
+
+
+@cms.command("bundle")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=str),
+    required=True,
+    help="The folder to write (e.g. public-site/admin).",
+)
+@click.pass_context
+def bundle_cmd(ctx: click.Context, out: str) -> None:
+    """Write the admin page with Decap CMS beside it, ready to publish (no case data in it)."""
+    from .. import scaffold
+    from ..cms import packages
+    from ..cms.bundle import bundle
+    from ..cms.page import admin_files
+
+    root = repo_of(ctx)
+    if not os.path.isfile(os.path.join(root, "admin", "config.yml")):
+        raise packages.EditorError("no admin/config.yml: run `complaints cms config --write`")
+    current = scaffold.compare(root, admin_files(root, resolve_today(None)))
+    stale = [copy.path for copy in current if copy.state != "same"]
+    if stale:
+        raise packages.EditorError(
+            f"{', '.join(stale)} out of date: run `complaints cms config --write` and commit"
+        )
+    written = bundle(root, packages.ensure_installed(), out)
+    click.echo(f"Wrote the editor's page into {out}: {', '.join(written)}")

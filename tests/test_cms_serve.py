@@ -1,0 +1,112 @@
+"""`complaints cms serve`, `install` and `bundle`: what they refuse, and what they serve."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import complaints
+from putright.cms import packages, serve
+
+NEEDS_NODE = pytest.mark.skipif(shutil.which("node") is None, reason="no Node.js")
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.fixture
+def trust(tmp_path: Path) -> Path:
+    root = tmp_path / "trust"
+    assert complaints(tmp_path, "init", str(root), "--organisation", "T", "--no-input").code == 0
+    return root
+
+
+def test_without_node_the_message_says_how_to_get_it(
+    trust: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    (empty / "git").symlink_to(shutil.which("git") or "/usr/bin/git")
+    monkeypatch.setenv("PATH", str(empty))
+    ran = complaints(trust, "cms", "serve", "--port", "0")
+    assert ran.code == 1
+    assert "needs Node.js" in ran.err and "apt-get install nodejs npm" in ran.err
+    assert "Traceback" not in ran.err
+
+
+def test_a_dirty_working_tree_is_refused(trust: Path) -> None:
+    (trust / "cases" / "draft.txt").write_text("half-typed", "utf-8")
+    ran = complaints(trust, "cms", "serve", "--port", "0")
+    assert ran.code == 1
+    assert "uncommitted changes (cases/" in ran.err and "commit or stash" in ran.err
+
+
+def test_without_admin_it_says_which_command_makes_it(trust: Path) -> None:
+    shutil.rmtree(trust / "admin")
+    _git(trust, "commit", "-qam", "No editor")
+    ran = complaints(trust, "cms", "serve", "--port", "0")
+    assert ran.code == 1 and "complaints cms config --write" in ran.err
+
+
+def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, data=body, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+@NEEDS_NODE
+def test_one_local_address_serves_the_page_the_packages_and_the_backend(trust: Path) -> None:
+    editor = serve.start(str(trust), packages.ensure_installed(), 0)
+    try:
+        assert editor.url.startswith("http://127.0.0.1:") and editor.url.endswith("/admin/")
+        base = editor.url[: -len("/admin/")]
+        with urllib.request.urlopen(editor.url, timeout=10) as page:
+            assert b"makeFormat(YAML, order" in page.read()
+        with urllib.request.urlopen(editor.url + "vendor/yaml/index.js", timeout=10) as answer:
+            assert answer.headers["Content-Type"].startswith("text/javascript")
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(editor.url + "vendor/../../complaints.yml", timeout=10)
+        info = json.dumps({"action": "info"}).encode()
+        status, body = _post(base + "/api/v1", info, {"Content-Type": "application/json"})
+        assert status == 200 and json.loads(body)["type"] == "local_git"
+        # Another site's page in the same browser cannot drive the backend.
+        foreign = {"Content-Type": "application/json", "Origin": "http://evil.example"}
+        assert _post(base + "/api/v1", info, foreign)[0] == 403
+        assert _post(base + "/api/v1", info, {"Content-Type": "text/plain"})[0] == 403
+    finally:
+        editor.stop()
+    assert editor.child.poll() is not None  # decap-server ended with the editor
+
+
+@NEEDS_NODE
+def test_the_published_page_has_no_case_data(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "admin"
+    ran = complaints(root, "cms", "bundle", "--out", str(out))
+    assert ran.code == 0, ran.err
+    assert (out / "index.html").is_file() and (out / "vendor/decap-cms/decap-cms.js").is_file()
+    names = set()
+    for case in (root / "cases").rglob("*.yaml"):
+        text = case.read_text("utf-8")
+        for line in text.splitlines():
+            if line.startswith(("  name: ", "  email: ")):
+                names.add(line.split(": ", 1)[1].strip('"'))
+    assert len(names) > 100
+    for path in [out / "config.yml", out / "index.html", out / "putright-yaml.js"]:
+        text = path.read_text("utf-8")
+        assert not [n for n in names if n in text], path
