@@ -65,10 +65,15 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+# The schema says what the id is for developers; an officer needs to know which to type.
+ID_HINT = "The case number, YYYY-NNNN: one more than the newest case in this year's list."
+
+
 def _hint(name: str, node: Mapping[str, Any], personal: bool) -> str | None:
     description = str(node.get("description", "")).strip()
     description = re.sub(r"^PERSONAL( \(internal\))?:\s*", "", description)
     description = re.sub(r"^Internal:\s*", "", description)
+    description = re.sub(r"\s*\((internal: )?never published\)", "", description)
     description = re.sub(r",?\s*never published\.?$", "", description).strip()
     parts = [PERSONAL_HINT] if personal else []
     if description:
@@ -203,15 +208,12 @@ def case_fields(settings: EditorSettings) -> list[dict[str, Any]]:
                 }
             )
             continue
-        fields.append(
-            _field(
-                key,
-                node,
-                required=key in required,
-                personal=key not in KEEP_CASE,
-                settings=settings,
-            )
+        field = _field(
+            key, node, required=key in required, personal=key not in KEEP_CASE, settings=settings
         )
+        if key == "id":
+            field["label"], field["hint"] = "Case number", ID_HINT
+        fields.append(field)
     return fields
 
 
