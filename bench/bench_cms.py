@@ -89,7 +89,9 @@ def _backend_seconds(base: str, year: int) -> tuple[float, int]:
         "params": {"branch": "main", "folder": f"cases/{year}", "extension": "yaml", "depth": 1},
     }
     request = urllib.request.Request(
-        base + "/api/v1", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        base + "/api/v1",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
     )
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=300) as answer:
@@ -154,11 +156,16 @@ def main() -> None:
         root = os.path.join(work, "repo")
         started = time.perf_counter()
         year = build(root, args.years, args.per_year)
-        print(f"{args.years * args.per_year} cases written in {time.perf_counter() - started:.0f} s")
+        print(
+            f"{args.years * args.per_year} cases written in {time.perf_counter() - started:.0f} s"
+        )
         times = measure(root, year, args.runs)
         for name, values in times.items():
-            print(f"{name:14} median {statistics.median(values):6.2f} s  (runs: "
-                  + ", ".join(f"{v:.2f}" for v in values) + ")")
+            print(
+                f"{name:14} median {statistics.median(values):6.2f} s  (runs: "
+                + ", ".join(f"{v:.2f}" for v in values)
+                + ")"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -19,8 +19,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser_support import ARGS, CHROMIUM  # noqa: E402
-from test_cms_browser import (  # noqa: E402
+from browser_support import ARGS, CHROMIUM
+from test_cms_browser import (
     COMPLAINTS,
     OFFICERS,
     TODAY,
@@ -65,8 +65,13 @@ def main(out: Path) -> None:
         [*COMPLAINTS, "--repo", str(root), "cms", "serve", "--port", "0"],
         stdout=subprocess.PIPE,
         text=True,
-        env={**os.environ, "GIT_AUTHOR_NAME": "E", "GIT_AUTHOR_EMAIL": "e@example.org",
-             "GIT_COMMITTER_NAME": "E", "GIT_COMMITTER_EMAIL": "e@example.org"},
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "E",
+            "GIT_AUTHOR_EMAIL": "e@example.org",
+            "GIT_COMMITTER_NAME": "E",
+            "GIT_COMMITTER_EMAIL": "e@example.org",
+        },
     )
     assert server.stdout is not None
     url = ""
