@@ -110,3 +110,26 @@ def test_the_published_page_has_no_case_data(tmp_path: Path) -> None:
     for path in [out / "config.yml", out / "index.html", out / "putright-yaml.js"]:
         text = path.read_text("utf-8")
         assert not [n for n in names if n in text], path
+
+
+def test_complaints_new_counts_ids_on_the_editors_branches(trust: Path) -> None:
+    """A case the editor saved is on its own branch until published: `complaints new` must
+    not hand its number out again (editing/ids.py reads every branch head)."""
+    case = trust / "cases" / "2026" / "2026-0007.yaml"
+    case.parent.mkdir(parents=True)
+    case.write_text(
+        "# yaml-language-server: $schema=../../.schemas/case.schema.json\n"
+        "id: 2026-0007\nreceived: 2026-03-02\nevents: []\n",
+        "utf-8",
+    )
+    _git(trust, "checkout", "-qb", "cms/cases-2026/2026-0007")
+    _git(trust, "add", "-A")
+    _git(trust, "commit", "-qm", "Create Cases 2026 “2026-0007”")
+    _git(trust, "checkout", "-q", "main")
+    assert not case.exists()
+    ran = complaints(
+        trust, "new", "--received", "2026-03-03", "--channel", "phone", "--name", "A",
+        "--category", "repairs", "--summary", "Leak", "--today", "2026-03-03", "--no-input",
+    )  # fmt: skip
+    assert ran.code == 0, ran.err
+    assert (trust / "cases" / "2026" / "2026-0008.yaml").is_file()
