@@ -176,3 +176,25 @@ def test_the_editor_writes_the_same_bytes_as_python(tmp_path: Path) -> None:
     assert len(written) == len(expected) > 72
     for name, text in expected.items():
         assert written[name] == text, name
+
+
+def test_complaints_event_keeps_a_house_style_file_in_the_house_style(make_repo: Any) -> None:
+    """An event added on the command line is written as the editor would write it, so the
+    editor's next save of the case changes nothing; every other line is kept."""
+    rel, text = next((r, t) for r, t in demo_cases(TODAY) if "type: closed" not in t)
+    root = make_repo({rel: text})
+    case_id = rel.rsplit("/", 1)[1][: -len(".yaml")]
+    ran = complaints(
+        root, "event", case_id, "extended", "--date", "2026-11-30", "--by", "cdavies",
+        "--set", "working_days=5", "--set", "reason=waiting for the contractor, who is away",
+        "--today", "2026-11-30",
+    )  # fmt: skip
+    assert ran.code == 0, ran.err
+    after = (root / rel).read_text("utf-8")
+    data, _ = yamlfile.parse(after, rel)
+    assert dump_case(data, SCHEMA_REF) == after
+    assert after.startswith(text.rstrip("\n").removesuffix("events: []"))
+    assert after.endswith(
+        "  - date: 2026-11-30\n    type: extended\n    by: cdavies\n    working_days: 5\n"
+        "    reason: waiting for the contractor, who is away\n"
+    )
