@@ -178,3 +178,13 @@ def test_the_config_names_its_maker_and_has_no_alias_but_the_shared_fields() -> 
     text = render_config(SETTINGS)
     assert text.startswith("# The form editor's configuration")
     assert text.count("&id001") == 1 and text.count("*id001") == 1
+
+
+def test_complaints_init_writes_a_current_admin(tmp_path: Path) -> None:
+    root = tmp_path / "trust"
+    assert complaints(tmp_path, "init", str(root), "--organisation", "T", "--no-input").code == 0
+    config = yaml.safe_load((root / "admin/config.yml").read_text("utf-8"))
+    assert config["collections"][0]["name"] == f"cases-{dt.date.today().year}"
+    assert (root / "admin/index.html").is_file() and (root / "admin/putright-yaml.js").is_file()
+    ran = complaints(root, "cms", "config")
+    assert ran.code == 0, ran.out + ran.err

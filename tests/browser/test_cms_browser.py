@@ -87,8 +87,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     try:
         yield Served(root, url)
     finally:
+        children = _children(server.pid)  # decap-server
         server.send_signal(2)  # Ctrl-C
         assert server.wait(timeout=30) == 0
+        assert children and not [pid for pid in children if os.path.exists(f"/proc/{pid}")]
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(p) for p in (task / "children").read_text().split()]
+    return out
 
 
 def _login(page: Any, url: str) -> None:
