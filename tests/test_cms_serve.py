@@ -133,3 +133,17 @@ def test_complaints_new_counts_ids_on_the_editors_branches(trust: Path) -> None:
     )  # fmt: skip
     assert ran.code == 0, ran.err
     assert (trust / "cases" / "2026" / "2026-0008.yaml").is_file()
+
+
+def test_a_stale_admin_is_warned_about(
+    trust: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    settings = trust / "complaints.yml"
+    settings.write_text(settings.read_text("utf-8") + "categories: [repairs]\n", "utf-8")
+    _git(trust, "commit", "-qam", "A category")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    (empty / "git").symlink_to(shutil.which("git") or "/usr/bin/git")
+    monkeypatch.setenv("PATH", str(empty))  # stops at "needs Node.js", after the warning
+    ran = complaints(trust, "cms", "serve", "--port", "0")
+    assert "admin/config.yml out of date: run `complaints cms config --write`" in ran.err

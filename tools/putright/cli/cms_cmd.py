@@ -51,10 +51,20 @@ def serve_cmd(ctx: click.Context, port: int) -> None:
     """
     import signal
 
+    from .. import scaffold
     from ..cms import packages, serve
+    from ..cms.page import admin_files
 
     root = repo_of(ctx)
     serve.check_repository(root)
+    current = scaffold.compare(root, admin_files(root, resolve_today(None)))
+    stale = [copy.path for copy in current if copy.state != "same"]
+    if stale:
+        click.echo(
+            f"complaints: warning: {', '.join(stale)} out of date: "
+            "run `complaints cms config --write` and commit",
+            err=True,
+        )
     packages.require_node()
     folder = packages.install_folder()
     if not os.path.isfile(os.path.join(folder, packages.DONE)):
