@@ -147,3 +147,16 @@ def test_a_stale_admin_is_warned_about(
     monkeypatch.setenv("PATH", str(empty))  # stops at "needs Node.js", after the warning
     ran = complaints(trust, "cms", "serve", "--port", "0")
     assert "admin/config.yml out of date: run `complaints cms config --write`" in ran.err
+
+
+@NEEDS_NODE
+def test_an_upload_in_the_media_folder_is_never_bundled(trust: Path, tmp_path: Path) -> None:
+    from putright.cms.bundle import bundle
+
+    uploads = trust / "admin" / "uploads"
+    uploads.mkdir()
+    (uploads / "letter-to-ada.txt").write_text("Dear Ada Testperson", "utf-8")
+    out = tmp_path / "published"
+    written = bundle(str(trust), packages.ensure_installed(), str(out))
+    assert "config.yml" in written
+    assert not list(out.rglob("letter-to-ada.txt"))
