@@ -14,6 +14,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -324,12 +325,14 @@ def test_every_script_step_is_run_below() -> None:
         ("check", "Install Putright"),
         ("check", "Check the case records"),
         ("check", "Build the staff dashboard"),
+        ("check", "Check the files made from the case schema"),
         ("overdue", "Install Putright"),
         ("overdue", "Check the deadlines"),
         ("overdue", "Update the tracking issue"),
         ("publish", "Install Putright"),
         ("publish", "Check the case records"),
         ("publish", "Build the public site"),
+        ("publish", "Add the form editor's page"),
         ("publish", "Push to the public repository"),
         # tests/test_digest_workflow.py
         ("digest", "Install Putright"),
@@ -712,3 +715,31 @@ def test_a_long_overdue_list_stays_within_githubs_issue_size() -> None:
     body = render_markdown(overdue_report(CheckResult(today=today, cases=cases, files=3000)))
     assert len(body) < 65536
     assert "…and 2600 more" in body and "**3000** deadline(s) overdue" in body
+
+
+def test_check_fails_while_the_editor_configuration_is_stale(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    made = step(CHECK, "Check the files made from the case schema")
+    done = run_step(made, repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    settings = repo / "complaints.yml"
+    settings.write_text(settings.read_text("utf-8") + "categories: [repairs]\n", "utf-8")
+    done = run_step(made, repo, tmp_path)
+    assert done.returncode == 1
+    assert "complaints cms config --write" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="no Node.js")
+def test_publish_can_add_the_editors_page_beside_the_public_site(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    repo = case_repository(tmp_path / "repo", run)
+    editor = step(PUBLISH, "Add the form editor's page")
+    assert editor["if"] == "${{ vars.PUBLISH_EDITOR == 'true' }}"
+    done = run_step(editor, repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    admin = repo / "public-site" / "admin"
+    assert (admin / "index.html").is_file() and (admin / "config.yml").is_file()
+    assert (admin / "vendor" / "decap-cms" / "decap-cms.js").is_file()

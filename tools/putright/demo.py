@@ -14,13 +14,12 @@ Code warnings) are placed relative to ``today`` so they stay that way for any ``
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
-import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from .calendar import WorkingCalendar
+from .housestyle import dump_case
 from .vocab import enum_of
 
 __all__ = [
@@ -52,7 +51,7 @@ CATEGORIES = (
     "other",
 )
 DEMO_LOG = "brookfield-complaints-log.xlsx"  # the fictional log the demo was imported from
-SCHEMA_LINE = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
+SCHEMA_REF = "../../.schemas/case.schema.json"
 
 _DAY = dt.timedelta(days=1)
 # Stage 1 case officers and the stage 2 reviewers: disjoint, so stage 2 is always someone new
@@ -1209,57 +1208,28 @@ def _as_of(draft: _Draft, today: dt.date) -> None:
 
 # --- writing YAML text ------------------------------------------------------------------
 
-# A plain scalar that starts with a letter and has no YAML indicators reads back as itself,
-# unless it is one of YAML 1.1's booleans or nulls.
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'/()@+_-]*")
-_RESERVED = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+# The demo is written in the house style (putright.housestyle), the one the form editor
+# writes, so opening a demo case in the editor and saving it changes no byte. Dates are
+# written as text, as Putright reads them; each sentence of a summary goes on its own line.
 
 
-def _scalar(value: Value, *, flow: bool = False) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:.2f}"
+def _text(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
-    if (
-        _PLAIN.fullmatch(value)
-        and not value.endswith(" ")
-        and value.lower() not in _RESERVED
-        and not (flow and "," in value)  # a comma ends a plain scalar inside { }
-    ):
-        return value
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+    if isinstance(value, dict):
+        return {k: _text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_text(v) for v in value]
+    return value
 
 
-def _flow(pairs: dict[str, Value]) -> str:
-    return "{" + ", ".join(f"{k}: {_scalar(v, flow=True)}" for k, v in pairs.items()) + "}"
+def _lines(sentences: list[str]) -> str:
+    return "".join(f"{s}\n" for s in sentences)
 
 
-def _folded(key: str, sentences: list[str], out: list[str]) -> None:
-    # One sentence a line: a folded scalar joins them with spaces, as if typed as a paragraph.
-    out.append(f"{key}: >")
-    out.extend(f"  {s}" for s in sentences)
-
-
-def _event_lines(event: _Event, out: list[str]) -> None:
-    head: dict[str, Value] = {"date": event.day, "type": event.type}
-    simple = {k: v for k, v in event.fields.items() if not isinstance(v, list)}
-    line = "  - " + _flow({**head, **simple})
-    lists = any(isinstance(v, list) for v in event.fields.values())
-    if not lists and "learning" not in event.fields and len(line) <= 110:
-        out.append(line)
-        return
-    out.append(f"  - date: {_scalar(event.day)}")
-    out.append(f"    type: {event.type}")
-    for key, value in event.fields.items():
-        if isinstance(value, list):
-            out.append(f"    {key}:")
-            out.extend(f"      - {_flow(item)}" for item in value)
-        else:
-            out.append(f"    {key}: {_scalar(value)}")
+def _event(event: _Event) -> dict[str, object]:
+    fields = {key: _text(value) for key, value in event.fields.items()}
+    return {"date": event.day.isoformat(), "type": event.type, **fields}
 
 
 def _render(
@@ -1270,62 +1240,50 @@ def _render(
     rng: random.Random | None = None,
     imported: tuple[int, dt.date] | None = None,
 ) -> str:
-    out = [SCHEMA_LINE, f"id: {case_id}", f"received: {draft.received}", f"kind: {draft.kind}"]
-    if draft.policy and draft.policy != default_policy:
-        out.append(f"policy: {draft.policy}")
-    out += [
-        f"channel: {draft.channel}",
-        f"category: {draft.category}",
-        f"tenure: {draft.tenure}",
-        f"officer: {draft.officer}",
-    ]
-    if draft.incident_date:
-        out.append(f"incident_date: {draft.incident_date}")
-    if draft.about:
-        out.append(f"about: {_flow(draft.about)}")
     person = draft.person
-    out += [
-        "complainant:",
-        f"  name: {_scalar(person.name)}",
-        f"  email: {_scalar(person.email)}",
-        f"  phone: {_scalar(person.phone)}",
-        f"  address: {_scalar(person.address)}",
-    ]
-    if person.advocate:
-        out.append(f"  advocate: {_flow(person.advocate)}")
-    if person.adjustments:
-        out.append(f"  adjustments: {_scalar(person.adjustments)}")
-    _folded("summary", draft.summary, out)
-    if draft.definition:
-        _folded("definition", draft.definition, out)
+    record: dict[str, object] = {
+        "id": case_id,
+        "received": str(draft.received),
+        "kind": draft.kind,
+        "policy": draft.policy if draft.policy and draft.policy != default_policy else None,
+        "channel": draft.channel,
+        "category": draft.category,
+        "tenure": draft.tenure,
+        "officer": draft.officer,
+        "incident_date": str(draft.incident_date) if draft.incident_date else None,
+        "about": _text(draft.about) if draft.about else None,
+        "complainant": {
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+            "address": person.address,
+            "advocate": _text(person.advocate) if person.advocate else None,
+            "adjustments": person.adjustments,
+        },
+        "summary": _lines(draft.summary),
+        "definition": _lines(draft.definition) if draft.definition else None,
+    }
     notes = list(draft.notes)
     if padding and rng is not None:
         # Benchmarks want files of a given size: pad with internal notes, a sentence a line.
-        size = sum(len(line) + 1 for line in out) + 80 * (len(draft.events) + 1)
+        size = len(dump_case(record, SCHEMA_REF)) + 80 * (len(draft.events) + 1)
         while size < padding:
             sentence = rng.choice(_PADDING)
             notes.append(sentence)
             size += len(sentence) + 3
-    if notes:
-        _folded("notes", notes, out)
+    record["notes"] = _lines(notes) if notes else None
     if imported is not None:
         # The demo stands for a trust that brought its old log in on the day the set is made
         # (complaints import), so the audit reports that once rather than every case as late.
         row, on = imported
-        out += [
-            "imported:",
-            f"  from: {DEMO_LOG}",
-            f"  row: {row}",
-            f"  ref: BCHT/{case_id}",
-            f"  'on': {on.isoformat()}",
-        ]
-    if not draft.events:
-        out.append("events: []")
-    else:
-        out.append("events:")
-        for event in draft.events:
-            _event_lines(event, out)
-    return "\n".join(out) + "\n"
+        record["imported"] = {
+            "from": DEMO_LOG,
+            "row": row,
+            "ref": f"BCHT/{case_id}",
+            "on": on.isoformat(),
+        }
+    record["events"] = [_event(e) for e in draft.events]
+    return dump_case(record, SCHEMA_REF)
 
 
 def _numbered(lives: list[_Life]) -> Iterator[tuple[str, _Draft]]:

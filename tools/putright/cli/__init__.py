@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "digest_cmd",
     "import_cmd",
     "letter_cmd",
+    "cms_cmd",
 )
 
 

@@ -10,12 +10,13 @@ from typing import Any
 
 from .. import yamlfile
 from ..errors import EditRefused
+from ..housestyle import SCHEMA_LINE_PREFIX, dump_case
 from ..problems import Problem
 from . import values
 from .atomic import replace_file
 from .casefiles import CaseFile, find_case, require_case_repo
 from .guard import verify
-from .insert import insert_event
+from .insert import Inserted, insert_event
 from .scalars import Scalar
 
 
@@ -126,6 +127,26 @@ def _check_order(data: Any, event: dict[str, Scalar], text: str, rel: str) -> No
         )
 
 
+def _in_house_style(text: str, data: Any, expected: dict[str, Any]) -> Inserted | None:
+    """A file in the house style (the form editor's) stays in it: the new event is written as
+    the editor would write it. Appending to the end of a list adds only the new event's lines
+    (``events: []`` becomes ``events:``), so every other byte is kept here too. None for a
+    file in any other style: insert_event then follows that file's own style."""
+    first, _, _ = text.partition("\n")
+    if not first.startswith(SCHEMA_LINE_PREFIX) or not isinstance(data, dict):
+        return None
+    ref = first[len(SCHEMA_LINE_PREFIX) :]
+    if dump_case(data, ref) != text:
+        return None
+    new = dump_case(expected, ref)
+    old_lines, new_lines = text.split("\n"), new.split("\n")
+    line = next(
+        (n for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b),
+        len(old_lines) - 1,
+    )
+    return Inserted(new, line + 1)
+
+
 def add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
     """Add the event to the case's file, or raise EditRefused having written nothing."""
     require_case_repo(root)
@@ -153,11 +174,12 @@ def add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
 
     # The text as decoded (BOM gone); the BOM, if any, is put back in front of the result.
     original = raw.decode("utf-8")
-    inserted = insert_event(original, event, found.rel)
-    new_raw = inserted.text.encode("utf-8")
-
     expected = copy.deepcopy(loaded.data)
     expected["events"] = [*_events_of(loaded.data), event]
+    inserted = _in_house_style(original, loaded.data, expected) or insert_event(
+        original, event, found.rel
+    )
+    new_raw = inserted.text.encode("utf-8")
     added_lines = inserted.text.count("\n") - original.count("\n")
 
     def line_map(line: int) -> tuple[int, bool]:

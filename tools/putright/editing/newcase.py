@@ -1,7 +1,7 @@
 """``complaints new``: a new case file with the next id, checked before it is written.
 
-A new file has no one's formatting to keep, so it is written with PyYAML: dates plain, text
-with line breaks as ``|`` blocks where YAML allows it, keys in the order of the contract.
+A new file has no one's formatting to keep, so it is written in the house style
+(``putright.housestyle``), byte for byte what the form editor would write for the same case.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-import yaml
-
 from ..errors import EditRefused
+from ..housestyle import dump_case
 from ..problems import Problem
 from . import values
 from .atomic import create_file
@@ -91,56 +90,9 @@ def build_record(case_id: str, given: CaseFields) -> dict[str, Any]:
     return record
 
 
-class _CaseDumper(yaml.SafeDumper):
-    """Dates plain; text with line breaks as a ``|`` block where YAML allows one."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-class _Quoted(str):
-    """Text always written in quotes: a phone number keeps its leading zero in any reader."""
-
-
-def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
-
-
-_CaseDumper.add_representer(str, _represent_str)
-_CaseDumper.add_representer(_Quoted, _represent_quoted)
-
-_DATE_KEYS = frozenset({"received", "incident_date"})
-
-
-def _dated(mapping: Any, key: str) -> Any:
-    if isinstance(mapping, dict) and isinstance(mapping.get(key), str):
-        return {**mapping, key: dt.date.fromisoformat(mapping[key])}
-    return mapping
-
-
 def render_record(record: dict[str, Any], schema_ref: str) -> str:
-    shown: dict[str, Any] = {
-        k: (dt.date.fromisoformat(v) if k in _DATE_KEYS else v) for k, v in record.items()
-    }
-    # An imported case (complaints import) arrives with its history: those dates plain too.
-    if isinstance(shown.get("events"), list):
-        shown["events"] = [_dated(event, "date") for event in shown["events"]]
-    if isinstance(shown.get("imported"), dict):
-        shown["imported"] = _dated(shown["imported"], "on")
-    person = shown.get("complainant")
-    if isinstance(person, dict) and "phone" in person:
-        shown["complainant"] = {**person, "phone": _Quoted(person["phone"])}
-    body = yaml.dump(
-        shown,
-        Dumper=_CaseDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=88,
-    )
-    return f"# yaml-language-server: $schema={schema_ref}\n{body}"
+    """The new file in the house style, the one the form editor writes (putright.housestyle)."""
+    return dump_case(record, schema_ref)
 
 
 def schema_ref(root: str, folder: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
 from .. import __version__
+from ..cms.config import EditorSettings
+from ..cms.page import admin_files_for
 from ..textsafe import md_inline
 from . import guides, templates
 from .options import CODE_POLICY, InitOptions
@@ -86,4 +89,7 @@ def plan_repository(options: InitOptions) -> list[PlannedFile]:
     if wheel is not None:  # a wheel from this computer, so the workflows can install it too
         files[wheel[0]] = wheel[1]
     files.update(templates.letter_template_files())
+    # The form editor's page and configuration, as `complaints cms config --write` makes them.
+    editor = EditorSettings(years=(dt.date.today().year,), policies=tuple(policy_ids(options)))
+    files.update(admin_files_for(editor))
     return [PlannedFile(path, content) for path, content in sorted(files.items())]

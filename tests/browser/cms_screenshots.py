@@ -1,0 +1,138 @@
+"""The staff guide's screenshots of the form editor, taken from the real editor.
+
+    python tests/browser/cms_screenshots.py docs/guide/img
+
+Makes a repository with `complaints init` and the demo cases, starts `complaints cms serve`,
+and photographs each step of docs/guide/form-editor.md in headless Chromium. Not a test:
+run it again when the editor's look changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_support import ARGS, CHROMIUM
+from test_cms_browser import (
+    COMPLAINTS,
+    OFFICERS,
+    TODAY,
+    _add_event,
+    _choose,
+    _fill,
+    _git,
+    _login,
+    _run,
+)
+
+SIZE = {"width": 1100, "height": 680}
+
+
+def _repo(root: Path) -> None:
+    subprocess.run(
+        [*COMPLAINTS, "init", str(root), "--organisation", "Brookfield Trust", "--no-input"],
+        check=True,
+        capture_output=True,
+    )
+    _run(root, "demo", "--today", TODAY)
+    config = root / "complaints.yml"
+    text = config.read_text("utf-8").replace("officers: []", f"officers: [{', '.join(OFFICERS)}]")
+    config.write_text(text, "utf-8")
+    _run(root, "cms", "config", "--write", "--today", TODAY)
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "Demo")
+
+
+def _shot(page: Any, out: Path, name: str) -> None:
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(out / f"{name}.png"))
+
+
+def main(out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="shots-")) / "trust"
+    _repo(root)
+    server = subprocess.Popen(
+        [*COMPLAINTS, "--repo", str(root), "cms", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "E",
+            "GIT_AUTHOR_EMAIL": "e@example.org",
+            "GIT_COMMITTER_NAME": "E",
+            "GIT_COMMITTER_EMAIL": "e@example.org",
+        },
+    )
+    assert server.stdout is not None
+    url = ""
+    for line in server.stdout:
+        found = re.search(r"(http://127\.0\.0\.1:\d+/admin/)", line)
+        if found:
+            url = found.group(1)
+            break
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport=SIZE, locale="en-GB")
+            _login(page, url)
+            page.get_by_text(re.compile(r"^2026-0043 ")).first.wait_for()
+            _shot(page, out, "editor-list")
+
+            page.goto(url + "#/collections/cases-2026/new")
+            page.get_by_role("button", name="Add event").wait_for()
+            _fill(page, "id", "2026-0044")
+            _fill(page, "received", "2026-11-24")
+            _choose(page, "kind", "complaint")
+            _choose(page, "channel", "email")
+            _fill(page, "category", "repairs")
+            _choose(page, "officer", "cdavies")
+            page.locator('input[id^="id-field-"]').scroll_into_view_if_needed()
+            _shot(page, out, "editor-new-case")
+
+            _fill(page, "name", "Ada Testperson")
+            _fill(page, "summary", "The kitchen tap has leaked since October.\nNo one came.")
+            _add_event(page, "Acknowledged")
+            _fill(page, "date", "2026-11-26")
+            _fill(page, "stage", "1")
+            _choose(page, "by", "cdavies")
+            page.get_by_role("button", name="Add event").click()
+            page.get_by_text("Extended", exact=True).last.scroll_into_view_if_needed()
+            _shot(page, out, "editor-add-event")
+            page.get_by_text("Responded", exact=True).last.click()
+            _fill(page, "date", "2026-12-08")
+            _fill(page, "stage", "1")
+            _choose(page, "by", "cdavies")
+            _choose(page, "outcome", "upheld")
+            page.get_by_role("button", name="Add remedy").click()
+            _choose(page, "type", "financial")
+            _fill(page, "amount_gbp", "50")
+            page.locator('[id^="outcome-field-"]').last.scroll_into_view_if_needed()
+            _shot(page, out, "editor-respond")
+
+            page.get_by_role("button", name="Save").first.click()
+            page.get_by_text("Entry saved").first.wait_for(timeout=30_000)
+            page.get_by_role("button", name="Status: Draft").click()
+            _shot(page, out, "editor-status")
+            page.keyboard.press("Escape")
+
+            page.goto(url + "#/workflow")
+            page.get_by_text("2026-0044").first.wait_for()
+            _shot(page, out, "editor-workflow")
+            browser.close()
+    finally:
+        server.send_signal(2)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

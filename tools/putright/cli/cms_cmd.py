@@ -1,0 +1,126 @@
+"""`complaints cms config`, `complaints cms serve`: the form editor for complaints officers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+
+import click
+
+from . import cli
+from .init_cmd import report_copies
+from .options import repo_of, resolve_today, today_option
+
+
+@cli.group("cms")
+def cms() -> None:
+    """The form editor (Decap CMS): its configuration, and running it on this computer."""
+
+
+@cms.command("config")
+@click.option("--write", is_flag=True, help="Write admin/ where it is missing or out of date.")
+@today_option(help="This year's collection is included from this date (default: today).")
+@click.pass_context
+def config_cmd(ctx: click.Context, write: bool, today: dt.date | None) -> None:
+    """Check admin/ (the editor's page and config.yml) against the case schema and complaints.yml.
+
+    Exit status 1 when a file is missing or stale (run again with --write to refresh them).
+    """
+    from ..cms.page import admin_files
+
+    files = admin_files(repo_of(ctx), resolve_today(today))
+    report_copies(ctx, files, write, "complaints cms config --write")
+
+
+@cms.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8080,
+    show_default=True,
+    help="The port on 127.0.0.1 (0: any free one).",
+)
+@click.pass_context
+def serve_cmd(ctx: click.Context, port: int) -> None:
+    """Run the form editor over this repository, on 127.0.0.1, until Ctrl-C.
+
+    Saves go to a branch per case (cms/...) in this repository, as pull requests do on GitHub;
+    publishing one merges it into main. The first run installs the editor's pinned npm
+    packages into your cache folder (Node.js 18 or later is needed).
+    """
+    import signal
+
+    from .. import scaffold
+    from ..cms import packages, serve
+    from ..cms.page import admin_files
+
+    root = repo_of(ctx)
+    serve.check_repository(root)
+    current = scaffold.compare(root, admin_files(root, resolve_today(None)))
+    stale = [copy.path for copy in current if copy.state != "same"]
+    if stale:
+        click.echo(
+            f"complaints: warning: {', '.join(stale)} out of date: "
+            "run `complaints cms config --write` and commit",
+            err=True,
+        )
+    packages.require_node()
+    folder = packages.install_folder()
+    if not os.path.isfile(os.path.join(folder, packages.DONE)):
+        click.echo(f"Installing the editor's npm packages into {folder} (first use only)...")
+    installed = packages.ensure_installed()
+    editor = serve.start(root, installed, port)
+
+    def _stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    click.echo(f"The editor is at {editor.url} (Ctrl-C stops it)", nl=True)
+    try:
+        while editor.child.poll() is None:
+            time.sleep(0.5)
+        click.echo("complaints: decap-server stopped; stopping the editor", err=True)
+        ctx.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Stopping the editor.")
+    finally:
+        editor.stop()
+
+
+@cms.command("install")
+def install_cmd() -> None:
+    """Install the editor's pinned npm packages into your cache folder (serve does it too)."""
+    from ..cms import packages
+
+    installed = packages.ensure_installed()
+    state = "installed" if installed.fresh else "already installed"
+    click.echo(f"The editor's npm packages are {state} in {installed.folder}")
+
+
+@cms.command("bundle")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=str),
+    required=True,
+    help="The folder to write (e.g. public-site/admin).",
+)
+@click.pass_context
+def bundle_cmd(ctx: click.Context, out: str) -> None:
+    """Write the admin page with Decap CMS beside it, ready to publish (no case data in it)."""
+    from .. import scaffold
+    from ..cms import packages
+    from ..cms.bundle import bundle
+    from ..cms.page import admin_files
+
+    root = repo_of(ctx)
+    if not os.path.isfile(os.path.join(root, "admin", "config.yml")):
+        raise packages.EditorError("no admin/config.yml: run `complaints cms config --write`")
+    current = scaffold.compare(root, admin_files(root, resolve_today(None)))
+    stale = [copy.path for copy in current if copy.state != "same"]
+    if stale:
+        raise packages.EditorError(
+            f"{', '.join(stale)} out of date: run `complaints cms config --write` and commit"
+        )
+    written = bundle(root, packages.ensure_installed(), out)
+    click.echo(f"Wrote the editor's page into {out}: {', '.join(written)}")
