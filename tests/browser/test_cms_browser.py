@@ -114,8 +114,9 @@ def _choose(page: Any, field: str, option: str) -> None:
     page.locator('[class*="option"]', has_text=re.compile(f"^{re.escape(option)}$")).first.click()
 
 
-def _fill(page: Any, field: str, value: str) -> None:
-    page.locator(f'[id^="{field}-field-"]').last.fill(value)
+def _fill(page: Any, field: str, value: str, *, first: bool = False) -> None:
+    found = page.locator(f'[id^="{field}-field-"]')
+    (found.first if first else found.last).fill(value)
 
 
 def _add_event(page: Any, type_label: str) -> None:
@@ -155,7 +156,7 @@ def test_a_case_made_in_the_form_is_valid_with_the_deadlines_a_hand_count_gives(
     _choose(page, "channel", "email")
     _fill(page, "category", "repairs")
     _choose(page, "officer", "cdavies")
-    _fill(page, "name", "Ada Testperson")
+    _fill(page, "name", "Ada Testperson", first=True)  # the complainant's, not the contractor's
     _fill(page, "summary", "The kitchen tap has leaked since October.\nNo one came.")
 
     _add_event(page, "Acknowledged")

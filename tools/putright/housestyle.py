@@ -75,7 +75,11 @@ def dump(data: Mapping[str, Any], order: Mapping[str, Sequence[str]]) -> str:
 
 
 def _skipped(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, dict) and not value)
+    # A mapping whose every value is left out is left out too: the editor's empty sub-form
+    # (an advocate with no name) writes nothing rather than ``advocate: {}``.
+    if isinstance(value, dict):
+        return all(_skipped(v) for v in value.values())
+    return value is None or value == ""
 
 
 def _ordered(

@@ -65,6 +65,15 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+# Written only by `complaints import`: where a case came from is not the officer's to change.
+_NOT_IN_FORM = frozenset({"imported"})
+
+# One form holds the complainant's name and the contractor's: each label says whose it is.
+_SUB_LABELS = {
+    ("about", "party"): "Who the complaint is about",
+    ("about", "name"): "Contractor's or agent's name",
+}
+
 # The schema says what the id is for developers; an officer needs to know which to type.
 ID_HINT = "The case number, YYYY-NNNN: one more than the newest case in this year's list."
 
@@ -208,11 +217,15 @@ def case_fields(settings: EditorSettings) -> list[dict[str, Any]]:
                 }
             )
             continue
+        if key in _NOT_IN_FORM:
+            continue  # kept as it is in the file: the editor saves what it does not show
         field = _field(
             key, node, required=key in required, personal=key not in KEEP_CASE, settings=settings
         )
         if key == "id":
             field["label"], field["hint"] = "Case number", ID_HINT
+        for sub in field.get("fields", ()):
+            sub["label"] = _SUB_LABELS.get((key, sub["name"]), sub["label"])
         fields.append(field)
     return fields
 

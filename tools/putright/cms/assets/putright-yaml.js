@@ -21,10 +21,9 @@ function isMap(value) {
 }
 
 function skipped(value) {
-  return (
-    value === null || value === undefined || value === '' ||
-    (isMap(value) && Object.keys(value).length === 0)
-  );
+  // A mapping whose every value is left out is left out too (see housestyle.py).
+  if (isMap(value)) return Object.values(value).every(skipped);
+  return value === null || value === undefined || value === '';
 }
 
 function ordered(mapping, path, order) {
