@@ -16,6 +16,7 @@ from .atomic import replace_file
 from .casefiles import CaseFile, find_case, require_case_repo
 from .guard import verify
 from .insert import insert_event
+from .lock import edit_lock
 from .scalars import Scalar
 
 
@@ -127,8 +128,17 @@ def _check_order(data: Any, event: dict[str, Scalar], text: str, rel: str) -> No
 
 
 def add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
-    """Add the event to the case's file, or raise EditRefused having written nothing."""
+    """Add the event to the case's file, or raise EditRefused having written nothing.
+
+    Read, verify and replace happen under the repository's edit lock (``lock.edit_lock``): a
+    second edit at the same moment waits, then reads the file with this event in it.
+    """
     require_case_repo(root)
+    with edit_lock(root):
+        return _add_event(root, request, today)
+
+
+def _add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
     found = find_case(root, request.case_id)
     with open(found.path, "rb") as handle:
         raw = handle.read(yamlfile.MAX_BYTES + 1)
