@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import yamlfile
+from ..casewalk import read_case_bytes
 from ..errors import EditRefused
 from ..problems import Problem
 from . import values
@@ -140,8 +141,7 @@ def add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
 
 def _add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
     found = find_case(root, request.case_id)
-    with open(found.path, "rb") as handle:
-        raw = handle.read(yamlfile.MAX_BYTES + 1)
+    raw = read_case_bytes(root, found.path, yamlfile.MAX_BYTES)
     loaded = yamlfile.load(raw, found.rel)
     if loaded.problems or loaded.text is None:
         first = loaded.problems[0]

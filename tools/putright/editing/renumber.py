@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .. import yamlfile
+from ..casewalk import read_case_bytes
 from ..errors import EditRefused
 from ..problems import Problem
 from . import values
@@ -82,8 +83,7 @@ def renumber(
     """Move the case to a new id (the next free one unless ``new_id``); EditRefused if not."""
     require_case_repo(root)
     old = _choose(root, case_id, file)
-    with open(old.path, "rb") as handle:
-        raw = handle.read(yamlfile.MAX_BYTES + 1)
+    raw = read_case_bytes(root, old.path, yamlfile.MAX_BYTES)
     loaded = yamlfile.load(raw, old.rel)
     if loaded.problems or not isinstance(loaded.data, dict):
         first = loaded.problems[0] if loaded.problems else Problem(old.rel, 1, "not a case record")

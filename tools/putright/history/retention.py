@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 
 from .. import yamlfile
+from ..casewalk import read_case_bytes
 from ..problems import Problem
 from ..repository import Repository
 
@@ -93,7 +94,7 @@ def retention_due(repo: Repository, today: dt.date) -> RetentionResult:
     rows: list[RetentionRow] = []
     problems: list[Problem] = []
     for path, rel in repo.case_files():
-        loaded = yamlfile.load_file(path, rel)
+        loaded = yamlfile.load(read_case_bytes(repo.root, path, yamlfile.MAX_BYTES), rel)
         if loaded.problems or not isinstance(loaded.data, dict):
             problems.extend(
                 loaded.problems or [Problem(rel, 1, "not a mapping of keys and values")]
