@@ -33,6 +33,7 @@ class Settings:
     closures: tuple[dt.date, ...] = ()
     year_start: tuple[int, int] = (4, 1)  # month, day
     min_cell: int = 5
+    cutoffs: tuple[tuple[int, int], ...] = ()  # public.cutoffs (month, day); () = quarter ends
     categories: tuple[str, ...] = ()
     officers: tuple[str, ...] = ()
     retention_years: int = 6
@@ -74,6 +75,9 @@ def _from_data(data: dict[str, Any]) -> Settings:
         closures=tuple(sorted(dt.date.fromisoformat(d) for d in calendar.get("closures", ()))),
         year_start=(month, day),
         min_cell=public.get("min_cell", 5),
+        cutoffs=tuple(
+            (int(c.split("-")[0]), int(c.split("-")[1])) for c in public.get("cutoffs", ())
+        ),
         categories=tuple(data.get("categories", ())),
         officers=tuple(data.get("officers", ())),
         retention_years=(data.get("retention") or {}).get("years_after_closure", 6),

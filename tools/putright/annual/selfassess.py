@@ -52,7 +52,7 @@ class Fact:
     text: str
     count: int | None = None
 
-    def render(self, min_cell: int | None = None) -> str:
+    def render(self, min_cell: int | None) -> str:
         if self.count is None:
             return self.text
         small = min_cell is not None and 0 < self.count < min_cell
@@ -103,7 +103,7 @@ class SelfAssessment:
     def contradictions(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.contradiction)
 
-    def to_json(self, min_cell: int | None = None) -> dict[str, object]:
+    def to_json(self, min_cell: int | None) -> dict[str, object]:
         return {
             "year": self.label,
             "written": self.written,
@@ -320,8 +320,9 @@ def _contradiction(
     return ""
 
 
-def contradiction_text(row: Row, min_cell: int | None = None) -> str:
-    """The row's contradiction in plain words ('' when there is none)."""
+def contradiction_text(row: Row, min_cell: int | None) -> str:
+    """The row's contradiction in plain words ('' when there is none); ``min_cell`` None is the
+    staff's unsuppressed text, and must be given: the public side uses ``public_assessment``."""
     kind = row.contradiction
     evidence = row.evidence
     if not kind or evidence is None:
@@ -347,7 +348,7 @@ def contradiction_text(row: Row, min_cell: int | None = None) -> str:
     )
 
 
-def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> list[str]:
+def evidence_lines(evidence: Evidence | None, min_cell: int | None) -> list[str]:
     """What the records show, as sentences (numbers suppressed for a public page)."""
     if evidence is None:
         return []
