@@ -93,7 +93,7 @@ class PublicAssessment:
         }
 
 
-def _cells(table: PublishedTable, labels: tuple[str, ...]) -> bool:
+def cells_published(table: PublishedTable, labels: tuple[str, ...]) -> bool:
     """Are all these rows of the table published (not hidden)?"""
     counts = {r.label: r.count for r in table.rows}
     return all(counts.get(label) is not None for label in labels)
@@ -104,9 +104,9 @@ def _reveals_hidden(key: str, report: PublishedReport) -> bool:
     stage = key[-1] if key[-2:] in ("_1", "_2") else ""
     if key.startswith(("extensions", "extension_notice")) and stage:
         table = report.extensions[stage]
-        return not _cells(table, ("within the Code's cap", "beyond the Code's cap"))
+        return not cells_published(table, ("within the Code's cap", "beyond the Code's cap"))
     if key == "refusal_time_limit":
-        return not _cells(report.refusals, ("over_12_months",))
+        return not cells_published(report.refusals, ("over_12_months",))
     return False
 
 
