@@ -669,8 +669,9 @@ def test_public_repository_step_replaces_the_site_and_pushes(tmp_path: Path) -> 
         env=push_env(tmp_path, bare),
     )
     assert again.returncode == 0, again.stdout + again.stderr
+    # One commit, replaced: no earlier publication stays in the public repository's history.
     commits = list(git.Repo(bare).iter_commits("main"))
-    assert len(commits) == 2
+    assert len(commits) == 1 and not commits[0].parents
     assert sorted(str(b.path) for b in commits[0].tree.traverse()) == [".nojekyll", "index.html"]  # type: ignore[union-attr]
     assert commits[0].tree["index.html"].data_stream.read() == b"<h1>2026-27</h1>"
 
@@ -681,7 +682,7 @@ def test_public_repository_step_replaces_the_site_and_pushes(tmp_path: Path) -> 
         env=push_env(tmp_path, bare),
     )
     assert same.returncode == 0 and "has not changed" in same.stdout
-    assert len(list(git.Repo(bare).iter_commits("main"))) == 2
+    assert list(git.Repo(bare).iter_commits("main")) == commits
 
 
 def test_public_repository_step_needs_the_deploy_key(tmp_path: Path) -> None:

@@ -51,6 +51,25 @@ class CheckResult:
         return [c for c in self.cases if c.worst_state == "overdue"]
 
 
+def _never_closed(case: Case, days: int, today: dt.date) -> list[Flaw]:
+    """A refused or withdrawn complaint left unclosed: its personal data has no end date until
+    it is closed (``history.retention``), so `check` reminds after ``days``."""
+    ended = [e for e in case.events if e.type in ("refused", "withdrawn")]
+    if not ended or any(e.type == "closed" and e.date >= ended[-1].date for e in case.events):
+        return []
+    last = ended[-1]
+    if (today - last.date).days <= days:
+        return []
+    return [
+        Flaw(
+            ("events", last.index),
+            f"{last.type} on {last.date} and never closed: add a `closed` event so its retention "
+            "period is clear (complaints.yml retention.close_ended_after_days)",
+            "warning",
+        )
+    ]
+
+
 def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Evaluated:
     """One case file in the context of its repository."""
     case, problems, text = load_case(raw, rel)
@@ -68,6 +87,7 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
         return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id))
     result = evaluate(case, policy, repo.calendar, today)
     flaws += result.flaws
+    flaws += _never_closed(case, repo.settings.close_ended_after_days, today)
     if case.received > today:
         flaws.append(
             Flaw(

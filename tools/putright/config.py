@@ -37,6 +37,7 @@ class Settings:
     categories: tuple[str, ...] = ()
     officers: tuple[str, ...] = ()
     retention_years: int = 6
+    close_ended_after_days: int = 60  # check reminds to close a refused / withdrawn case
     late_event_working_days: int = 5
     late_logging_working_days: int = 5
     tsm: TsmOptions = field(default_factory=TsmOptions)
@@ -81,6 +82,7 @@ def _from_data(data: dict[str, Any]) -> Settings:
         categories=tuple(data.get("categories", ())),
         officers=tuple(data.get("officers", ())),
         retention_years=(data.get("retention") or {}).get("years_after_closure", 6),
+        close_ended_after_days=(data.get("retention") or {}).get("close_ended_after_days", 60),
         late_event_working_days=audit.get("late_event_working_days", 5),
         late_logging_working_days=audit.get("late_logging_working_days", 5),
         tsm=TsmOptions(**tsm),

@@ -2,8 +2,10 @@
 
 A case is due for erasure of its personal data the day after the anniversary, N years on
 (``retention.years_after_closure``, default 6), of its latest ``closed`` event: its closure is
-then "more than N years ago". Cases without a ``closed`` event (still open, or only refused or
-withdrawn) are never listed: someone must close them first, on purpose.
+then "more than N years ago". A complaint refused or withdrawn and never closed ends there: its
+period counts from that event (it used to be listed never, so its personal data was kept for
+ever), and `check` reminds staff to close it (``retention.close_ended_after_days``). A case
+still open is never listed.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ class RetentionRow:
     closed: dt.date
     due: dt.date  # the first day the case is past its retention period
     redacted: dt.date | None
+    ended_by: str = "closed"  # or "refused" / "withdrawn": never closed, ended by that event
 
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,
             "file": self.file,
             "closed": self.closed.isoformat(),
+            "ended_by": self.ended_by,
             "due": self.due.isoformat(),
             "redacted": self.redacted.isoformat() if self.redacted else None,
         }
@@ -88,6 +92,26 @@ def closure_of(data: dict[str, object]) -> dt.date | None:
     return max(real) if real else None
 
 
+ENDING = ("refused", "withdrawn")
+
+
+def ending_of(data: dict[str, object]) -> tuple[dt.date, str] | None:
+    """When and how the case ended: its latest ``closed`` event, else (never closed) its latest
+    refusal or withdrawal; None while it is open."""
+    closed = closure_of(data)
+    if closed is not None:
+        return closed, "closed"
+    events = data.get("events")
+    ended = [
+        (day, str(e.get("type")))
+        for e in (events if isinstance(events, list) else [])
+        if isinstance(e, dict)
+        and e.get("type") in ENDING
+        and (day := _as_date(e.get("date"))) is not None
+    ]
+    return max(ended) if ended else None
+
+
 def retention_due(repo: Repository, today: dt.date) -> RetentionResult:
     """Closed cases whose closure is more than ``retention_years`` before ``today``."""
     years = repo.settings.retention_years
@@ -100,13 +124,16 @@ def retention_due(repo: Repository, today: dt.date) -> RetentionResult:
                 loaded.problems or [Problem(rel, 1, "not a mapping of keys and values")]
             )
             continue
-        closed = closure_of(loaded.data)
-        if closed is None:
+        ending = ending_of(loaded.data)
+        if ending is None:
             continue
+        closed, ended_by = ending
         due = due_date(closed, years)
         if due > today:
             continue
         case_id = str(loaded.data.get("id") or os.path.splitext(os.path.basename(rel))[0])
-        rows.append(RetentionRow(case_id, rel, closed, due, _as_date(loaded.data.get("redacted"))))
+        rows.append(
+            RetentionRow(case_id, rel, closed, due, _as_date(loaded.data.get("redacted")), ended_by)
+        )
     rows.sort(key=lambda r: (r.due, r.id))
     return RetentionResult(today, years, tuple(rows), tuple(problems))
