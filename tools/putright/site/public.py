@@ -38,6 +38,7 @@ from ..annual.published import PublishedReport, PublishedTable, publish_public
 from ..annual.render import group_title, money_text, number, rate_text, words
 from ..annual.tsm import TsmGroup
 from ..annual.yearfile import YearStatement
+from ..errors import PutrightError
 from ..repository import Repository
 from .charts import Chart, bar_chart, line_chart
 from .links import relative
@@ -167,8 +168,29 @@ class _Render:
         }
 
     def __call__(self, template_name: str, path: str, **context: Any) -> Page:
-        template = self.env.get_template(f"{TEMPLATES}/{template_name}.md.j2")
-        return Page(path, template.render(**self.common, **context))
+        name = f"{TEMPLATES}/{template_name}.md.j2"
+        try:
+            return Page(path, self.env.get_template(name).render(**self.common, **context))
+        except jinja2.UndefinedError as exc:
+            # The templates get published objects only; reaching past them (to the report
+            # before suppression, say) or for a name not given fails the build, with a message.
+            raise PutrightError(
+                f"the template uses something the public pages are not given ({exc.message}); "
+                "a public template can use only the published figures: nothing was built",
+                file=f"site_templates/{name}",
+                line=_template_line(exc),
+            ) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template's line where Jinja raised, from the rewritten traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
