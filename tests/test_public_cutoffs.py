@@ -145,6 +145,10 @@ def test_consecutive_cut_offs_differ_only_in_the_tsms_and_complaint_counts(
 def test_a_complete_year_is_published_whole() -> None:
     report = public_json(DEMO_TODAY, year="2025")
     assert report["complete"] is True and report["held_until_complete"] is False
-    assert report["as_of"] == "2026-09-30"
-    compensation = report["compensation"]
-    assert isinstance(compensation, dict)
+    # As of its own end: a complete year stays the same from one cut-off to the next.
+    assert report["as_of"] == "2026-03-31"
+    assert public_json(dt.date(2026, 4, 1), year="2025") == report
+    repo = Repository.open(str(ROOT))
+    pages = [public_pages(repo, day) for day in (dt.date(2026, 6, 30), DEMO_TODAY)]
+    assert pages[0]["annual-report/2025-26.md"] == pages[1]["annual-report/2025-26.md"]
+    assert pages[0]["self-assessment/2025-26.md"] == pages[1]["self-assessment/2025-26.md"]

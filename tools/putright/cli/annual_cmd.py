@@ -16,7 +16,7 @@ from ..annual.render import render_markdown, render_text
 from ..annual.selfassess import SelfAssessment
 from ..annual.yearfile import YearFileError, YearStatement
 from ..repository import Repository
-from ..site.public import public_facts
+from ..site.public import facts_by_year, public_facts
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
 
@@ -90,6 +90,8 @@ def report(
     chosen = settings.year_of(day) if year is None else year
     # --public shows what the public site shows: figures as of the latest cut-off.
     facts = public_facts(repo, day) if public else collect_facts(repo, day)
+    if public:
+        facts = facts_by_year(repo, facts, [chosen])[chosen]
     try:
         bundle = build_year(repo, facts, chosen)
     except YearFileError as exc:

@@ -197,8 +197,10 @@ def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
     """Every reporting year as published, from facts collected as of a public cut-off."""
     settings = repo.settings
     views = []
-    for year in report_years(repo, facts):
-        bundle = build_year(repo, facts, year)
+    years = report_years(repo, facts)
+    by_year = facts_by_year(repo, facts, years)
+    for year in years:
+        bundle = build_year(repo, by_year[year], year)
         published = publish_public(bundle.report, settings.min_cell, settings.categories)
         label = bundle.report.label
         views.append(
@@ -219,6 +221,16 @@ def public_facts(repo: Repository, today: dt.date) -> FactSet:
     """The facts the public figures are built on: as of the latest cut-off, not ``today``."""
     as_of = publication_date(repo.settings, today)
     return collect_facts_at(repo, [as_of])[as_of]
+
+
+def facts_by_year(repo: Repository, facts: FactSet, years: Sequence[int]) -> dict[int, FactSet]:
+    """The facts each year is published from: a complete year as of its own end (so it stays
+    the same, cut-off after cut-off, unless its records are corrected), the year in progress
+    as of the cut-off ``facts`` were collected at."""
+    ends = {y: repo.settings.year_period(y)[1] for y in years}
+    complete = {y: end for y, end in ends.items() if end < facts.today}
+    at = collect_facts_at(repo, sorted(set(complete.values()))) if complete else {}
+    return {y: at[complete[y]] if y in complete else facts for y in years}
 
 
 def stage_tables(section: PublicSection) -> list[tuple[str, tuple[PublicRow, ...]]]:
