@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import git
 import pytest
 from click.testing import CliRunner
 
@@ -24,6 +25,7 @@ from putright.config import Settings
 from putright.repository import Repository
 from putright.site.public import build_public
 from putright.site.templating import make_env
+from test_annual_data import case_yaml, write_known_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = dt.date(2026, 11, 24)  # the shipped demo set is made as of this day (test_demo)
@@ -152,3 +154,28 @@ def test_a_complete_year_is_published_whole() -> None:
     pages = [public_pages(repo, day) for day in (dt.date(2026, 6, 30), DEMO_TODAY)]
     assert pages[0]["annual-report/2025-26.md"] == pages[1]["annual-report/2025-26.md"]
     assert pages[0]["self-assessment/2025-26.md"] == pages[1]["self-assessment/2025-26.md"]
+
+
+# --- a complete year corrected later ----------------------------------------------------------
+
+
+def commit_all(repo: git.Repo, message: str, when: str) -> None:
+    repo.git.add("--all")
+    stamp = f"{when}T12:00:00"
+    repo.index.commit(message, author_date=stamp, commit_date=stamp)
+
+
+def test_a_corrected_complete_year_is_republished_with_a_dated_note(tmp_path: Path) -> None:
+    root = write_known_repo(tmp_path / "repo")
+    history = git.Repo.init(root)
+    commit_all(history, "the year as it ended", "2026-03-20")
+    first = public_pages(Repository.open(str(root)), dt.date(2026, 7, 1))
+    assert "Revised" not in first["annual-report/2025-26.md"]
+
+    # A complaint from March 2026, logged late in May: the complete year's figures change.
+    late = case_yaml("2025-9999", "2026-03-16", [{"date": "2026-03-17", "type": "acknowledged"}])
+    (root / "cases" / "2025-9999.yaml").write_text(late, encoding="utf-8")
+    commit_all(history, "log a complaint late", "2026-05-10")
+    again = public_pages(Repository.open(str(root)), dt.date(2026, 7, 1))
+    page = again["annual-report/2025-26.md"]
+    assert "Revised 2026-06-30: records of this year were corrected" in page

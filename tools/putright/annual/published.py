@@ -134,6 +134,7 @@ class PublishedReport:
     # A year in progress on the public site: only the TSMs and the counts of complaints are
     # published until the year is complete (see ``hold_year_to_date``).
     held: bool = False
+    revision: str = ""  # a complete year corrected after it was first published: the dated note
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -178,6 +179,7 @@ class PublishedReport:
             else None,
             "notes": [n.text for n in self.notes],
             "held_until_complete": self.held,
+            "revision": self.revision,
         }
 
 

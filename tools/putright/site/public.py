@@ -19,8 +19,8 @@ not given to it) fails the build (StrictUndefined).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jinja2
@@ -36,6 +36,8 @@ from ..annual.public_assessment import (
 )
 from ..annual.published import PublishedReport, PublishedTable, publish_public
 from ..annual.render import group_title, money_text, number, rate_text, words
+from ..annual.report import Note
+from ..annual.revision import revised
 from ..annual.tsm import TsmGroup
 from ..annual.yearfile import YearStatement
 from ..errors import PutrightError
@@ -202,6 +204,8 @@ def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
     for year in years:
         bundle = build_year(repo, by_year[year], year)
         published = publish_public(bundle.report, settings.min_cell, settings.categories)
+        if published.complete:
+            published = with_revision_note(repo, year, published, facts.today)
         label = bundle.report.label
         views.append(
             YearView(
@@ -215,6 +219,39 @@ def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
             )
         )
     return views
+
+
+def _published_year(year: int) -> Callable[[Repository], dict[str, object]]:
+    def figures(repo: Repository) -> dict[str, object]:
+        end = repo.settings.year_period(year)[1]
+        facts = collect_facts_at(repo, [end])[end]
+        report = build_year(repo, facts, year).report
+        return _comparable(publish_public(report, repo.settings.min_cell, repo.settings.categories))
+
+    return figures
+
+
+def _comparable(published: PublishedReport) -> dict[str, object]:
+    body = published.to_json()
+    body.pop("notes", None)
+    body.pop("revision", None)
+    return body
+
+
+def with_revision_note(
+    repo: Repository, year: int, published: PublishedReport, as_of: dt.date
+) -> PublishedReport:
+    """A complete year whose records were corrected since it was first published, with a dated
+    note saying so (``annual.revision``)."""
+    if not revised(repo, published.end, _published_year(year), _comparable(published)):
+        return published
+    note = Note(
+        f"Revised {as_of.isoformat()}: records of this year were corrected after its figures "
+        f"were first published (after {published.end.isoformat()}); these are the corrected "
+        "figures.",
+        "public",
+    )
+    return replace(published, notes=(*published.notes, note), revision=note.text)
 
 
 def public_facts(repo: Repository, today: dt.date) -> FactSet:
