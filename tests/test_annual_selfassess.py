@@ -75,7 +75,7 @@ def test_yes_contradicted_by_the_records(tmp_path: Path) -> None:
     rows = {r.provision.id: r for r in bundle.assessment.rows}
     # 6.2: "yes", but 3 of 10 were acknowledged late: the Code's "must" allows none.
     assert rows["6.2"].contradiction
-    text = contradiction_text(rows["6.2"])
+    text = contradiction_text(rows["6.2"], None)
     assert text == (
         "Answered yes, but our own records show 30.0% of stage 1 complaints (3 of 10) were not "
         "acknowledged within 5 working days."
@@ -87,7 +87,9 @@ def test_yes_contradicted_by_the_records(tmp_path: Path) -> None:
     assert "30.0%" in contradiction_text(rows["6.2"], 3)
     # 6.3: "yes" and every response was within 10 working days: nothing to say.
     assert not rows["6.3"].contradiction
-    assert "10 of 10 stage 1 responses (100.0%)" in " ".join(evidence_lines(rows["6.3"].evidence))
+    assert "10 of 10 stage 1 responses (100.0%)" in " ".join(
+        evidence_lines(rows["6.3"].evidence, None)
+    )
     # 6.11: "no" is never contradicted; 6.13 unanswered: nothing to contradict.
     assert not rows["6.11"].contradiction
     assert rows["6.13"].answer is None and not rows["6.13"].contradiction
@@ -129,8 +131,8 @@ def test_procedure_breaches_contradict_a_yes(tmp_path: Path) -> None:
     assessment = self_assessment(bundle.report, statement, breaches, ("herefordshire-housing",))
     row = next(r for r in assessment.rows if r.provision.id == "5.2")
     assert row.contradiction == "breach"
-    assert "the published procedure itself falls short" in contradiction_text(row)
-    assert "herefordshire-housing: stage 0" in contradiction_text(row)
+    assert "the published procedure itself falls short" in contradiction_text(row, None)
+    assert "herefordshire-housing: stage 0" in contradiction_text(row, None)
 
 
 def test_without_a_year_file_every_provision_is_listed(tmp_path: Path) -> None:
@@ -142,7 +144,7 @@ def test_without_a_year_file_every_provision_is_listed(tmp_path: Path) -> None:
     row = next(r for r in bundle.assessment.rows if r.provision.id == "6.13")
     # K is the only stage 2 response in the year, by someone new.
     assert "1 of 1 stage 2 responses (where both handlers are recorded) (100.0%)" in " ".join(
-        evidence_lines(row.evidence)
+        evidence_lines(row.evidence, None)
     )
 
 
@@ -161,5 +163,5 @@ def test_small_counts_in_the_evidence_are_hidden_publicly(tmp_path: Path) -> Non
     bundle = build_year(repo, collect_facts(repo, TODAY), 2025)
     row = next(r for r in bundle.assessment.rows if r.provision.id == "2.1")
     # One refusal (H) in the year: shown to staff, hidden on the public page.
-    assert evidence_lines(row.evidence) == ["Complaints not accepted in the year: 1."]
+    assert evidence_lines(row.evidence, None) == ["Complaints not accepted in the year: 1."]
     assert evidence_lines(row.evidence, 5) == ["Complaints not accepted in the year: fewer than 5."]

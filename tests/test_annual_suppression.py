@@ -147,7 +147,7 @@ def test_public_report_hides_small_standalone_figures(tmp_path: Path) -> None:
     report = annual_report(
         facts.facts, repo.settings, 2025, Homes(1000, 100), today=dt.date(2026, 6, 30)
     )
-    public = publish(report, 5)
+    public = publish(report, 5, audience="public")
     assert public.counts["withdrawn"] is None  # 2 withdrawals
     assert public.counts["escalations_refused"] is None
     # Stage 2 acknowledgement: 2 complaints, too few for a percentage.
@@ -157,10 +157,10 @@ def test_public_report_hides_small_standalone_figures(tmp_path: Path) -> None:
     )
     # Stage 1 acknowledgement: 12 of 13 on time; 92.3% would give away the one late case.
     assert public.acknowledged_on_time["1"].withheld
-    assert publish(report, 1).acknowledged_on_time["1"].percent == 92.3
+    assert publish(report, 1, audience="staff").acknowledged_on_time["1"].percent == 92.3
     # TSMs are published whatever their size (the Regulator requires them).
     assert public.tsm.ch02["2"].percent == 100.0
-    internal = publish(report, 1)
+    internal = publish(report, 1, audience="staff")
     assert internal.counts["withdrawn"] == 2
 
 
@@ -198,7 +198,7 @@ def test_settings_min_cell_is_used(tmp_path: Path) -> None:
     report = annual_report(
         facts.facts, settings, 2025, Homes(1000, 100), today=dt.date(2026, 6, 30)
     )
-    public = publish(report, settings.min_cell)
+    public = publish(report, settings.min_cell, audience="public")
     assert public.min_cell == 3
     assert public.acknowledged_on_time["2"].withheld is True  # 2 < 3
 

@@ -129,6 +129,9 @@ def test_github_format_annotates_and_writes_summary(
                 EXAMPLES / "invalid" / "impossible-date.yaml"
             ).read_bytes(),
             "cases/hostile.yaml": hostile,
+            # Keys are named in messages (values never are): a hostile key is encoded.
+            "cases/hostile-key.yaml": hostile.replace("id: hostile", "id: hostile-key")
+            + '"y\\n::error::fake,%0A": 1\n',
         }
     )
     result = run("--repo", str(repo), "check", "--format", "github", "--today", TODAY)
@@ -138,6 +141,7 @@ def test_github_format_annotates_and_writes_summary(
     # A value cannot start a workflow command of its own: newlines and % are encoded.
     assert all(line.startswith("::error file=") for line in lines)
     assert "%250A" in result.stdout
+    assert "x%0A::error::fake" not in result.stdout  # the outcome's value is never quoted
     assert "| cases/impossible-date.yaml | 4 | error |" in summary.read_text()
 
 

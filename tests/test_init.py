@@ -40,6 +40,7 @@ EXPECTED = {
     ".pre-commit-config.yaml",
     ".github/CODEOWNERS.example",
     ".github/pull_request_template.md",
+    ".github/dependabot.yml",
     ".github/workflows/check.yml",
     ".github/workflows/digest.yml",
     ".github/workflows/overdue.yml",

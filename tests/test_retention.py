@@ -79,9 +79,9 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
     assert data["years_after_closure"] == 6
     assert data["cases"] == [
         {"id": "2019-0001", "file": "cases/2019/2019-0001.yaml", "closed": "2019-03-01",
-         "due": "2025-03-02", "redacted": None, "letters": 0},
+         "ended_by": "closed", "due": "2025-03-02", "redacted": None, "letters": 0},
         {"id": "2019-0002", "file": "cases/2019/2019-0002.yaml", "closed": "2019-12-31",
-         "due": "2026-01-01", "redacted": "2026-01-02", "letters": 0},
+         "ended_by": "closed", "due": "2026-01-01", "redacted": "2026-01-02", "letters": 0},
     ]  # fmt: skip
     assert [p["file"] for p in data["problems"]] == ["cases/2019/2019-0005.yaml"]
 

@@ -27,7 +27,14 @@ import pytest
 import yaml
 
 from putright.calendar import WorkingCalendar
-from putright.scaffold import workflow_files
+from putright.scaffold import (
+    InitOptions,
+    available_policies,
+    checked,
+    plan_repository,
+    workflow_files,
+)
+from putright.scaffold.pins import ACTIONS, UnpinnedAction, pin_actions
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "tools" / "putright" / "scaffold" / "templates" / "workflows"
@@ -45,7 +52,9 @@ SECRETS = ("Jane Secretname", "SECRET-SUMMARY", "SECRET-REMEDY", "jsmith")
 
 
 def load_workflow(path: Path) -> dict[Any, Any]:
-    data: dict[Any, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """A workflow as `complaints init` writes it (actions pinned), from its template's path."""
+    written = workflow_files()[f".github/workflows/{path.name}"]
+    data: dict[Any, Any] = yaml.safe_load(written.decode("utf-8"))
     # YAML 1.1 reads a bare `on:` key as True; GitHub reads it as "on".
     if True in data:
         data["on"] = data.pop(True)
@@ -80,7 +89,7 @@ def test_the_package_ships_the_three_workflows() -> None:
 @pytest.mark.parametrize("template", WORKFLOWS, ids=lambda p: p.name)
 def test_the_repository_copy_is_byte_identical(template: Path) -> None:
     copy = ROOT / ".github" / "workflows" / template.name
-    assert copy.read_bytes() == template.read_bytes(), (
+    assert copy.read_bytes() == workflow_files()[f".github/workflows/{template.name}"], (
         f".github/workflows/{template.name} differs from the package's template: edit the template "
         "(tools/putright/scaffold/templates/workflows/) and run `complaints ci workflows --write`"
     )
@@ -102,7 +111,7 @@ def test_ci_workflows_command_agrees(run: Callable[..., Any], tmp_path: Path) ->
     for template in WORKFLOWS:
         assert (
             tmp_path / ".github" / "workflows" / template.name
-        ).read_bytes() == template.read_bytes()
+        ).read_bytes() == workflow_files()[f".github/workflows/{template.name}"]
     assert run("--repo", str(tmp_path), "ci", "workflows").exit_code == 0
 
 
@@ -186,11 +195,100 @@ def test_no_expression_is_pasted_into_a_script(template: Path) -> None:
         assert "${{" not in s.get("run", ""), s.get("name")
 
 
-@pytest.mark.parametrize("template", WORKFLOWS, ids=lambda p: p.name)
-def test_actions_are_pinned_to_a_major_version(template: Path) -> None:
-    for _, s in steps(load_workflow(template)):
-        if "uses" in s:
-            assert re.fullmatch(r"actions/[a-z-]+@v\d+", s["uses"]), s["uses"]
+def every_workflow_file() -> list[tuple[str, bytes]]:
+    """Every workflow this repository holds and every one `complaints init` writes: a workflow
+    added later (by hand or to the templates) is held to the same rules without a new test."""
+    found = [
+        (f".github/workflows/{p.name}", p.read_bytes())
+        for p in sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    ]
+    found += [(f"init:{path}", content) for path, content in sorted(workflow_files().items())]
+    return found
+
+
+PINNED_USES = re.compile(
+    r"(?P<action>[\w.-]+/[\w./-]+)@(?P<commit>[0-9a-f]{40}) # (?P<tag>v\d+(\.\d+)*)"
+)
+
+
+@pytest.mark.parametrize("name,content", every_workflow_file(), ids=lambda x: str(x)[:40])
+def test_every_action_is_pinned_by_commit_with_its_tag(name: str, content: bytes) -> None:
+    # Checked on the text, not the parsed YAML: the tag is a comment, which YAML drops.
+    lines = [
+        line.split("uses:", 1)[1].strip()
+        for line in content.decode("utf-8").splitlines()
+        if re.match(r"\s*(-\s+)?uses:", line)
+    ]
+    assert lines, name
+    for uses in lines:
+        found = PINNED_USES.fullmatch(uses)
+        assert found, f"{name}: {uses} is not pinned by commit with its tag as a comment"
+        pin = ACTIONS.get(found["action"])
+        assert pin is not None, f"{name}: {found['action']} is not in scaffold/pins.py"
+        assert (found["commit"], found["tag"]) == (pin.commit, pin.tag), f"{name}: {uses}"
+
+
+def test_every_pin_is_a_release_at_a_major_version() -> None:
+    for action, pin in ACTIONS.items():
+        assert re.fullmatch(r"[0-9a-f]{40}", pin.commit), action
+        assert re.fullmatch(r"v\d+\.\d+\.\d+", pin.tag), action
+
+
+def test_a_template_naming_an_unpinned_action_is_refused() -> None:
+    with pytest.raises(UnpinnedAction, match="someone/else"):
+        pin_actions("    steps:\n      - uses: someone/else@v1\n")
+    assert pin_actions("      - uses: actions/checkout@v4 # old\n") == (
+        f"      - uses: actions/checkout@{ACTIONS['actions/checkout'].commit} "
+        f"# {ACTIONS['actions/checkout'].tag}\n"
+    )
+
+
+@pytest.mark.parametrize("name,content", every_workflow_file(), ids=lambda x: str(x)[:40])
+def test_checkout_keeps_no_credentials(name: str, content: bytes) -> None:
+    data = yaml.safe_load(content.decode("utf-8"))
+    for job in data["jobs"].values():
+        for s in job.get("steps", []):
+            if s.get("uses", "").startswith("actions/checkout@"):
+                assert s.get("with", {}).get("persist-credentials") is False, name
+
+
+def test_the_deploy_key_is_read_only_in_a_job_with_an_environment() -> None:
+    for job_id, job in PUBLISH["jobs"].items():
+        text = yaml.safe_dump(job)
+        if "PUBLIC_SITE_DEPLOY_KEY" in text:
+            assert job.get("environment"), job_id
+
+
+def test_dependabot_moves_the_pins_here_and_in_a_new_repository() -> None:
+    planned = {
+        f.path: f.content
+        for f in plan_repository(checked(InitOptions("Trust", homes=10), available_policies()))
+    }
+    here = (ROOT / ".github" / "dependabot.yml").read_bytes()
+    assert planned[".github/dependabot.yml"] == here
+    ecosystems = {u["package-ecosystem"] for u in yaml.safe_load(here)["updates"]}
+    assert ecosystems == {"github-actions", "pip"}
+
+
+def test_zizmor_finds_nothing_in_any_workflow(tmp_path: Path) -> None:
+    """zizmor (the Actions security linter), offline, over this repository's workflows and
+    dependabot file and over every file `complaints init` writes under .github/."""
+    init_copy = tmp_path / "init" / ".github"
+    for f in plan_repository(checked(InitOptions("Trust", homes=10), available_policies())):
+        if f.path.startswith(".github/"):
+            target = tmp_path / "init" / f.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(f.content)
+    zizmor = Path(sys.executable).parent / "zizmor"
+    for folder in (ROOT / ".github", init_copy):
+        result = subprocess.run(
+            [str(zizmor), "--offline", str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "No findings to report" in result.stdout + result.stderr, result.stdout
 
 
 # --- running the steps ------------------------------------------------------------------------
@@ -579,8 +677,9 @@ def test_public_repository_step_replaces_the_site_and_pushes(tmp_path: Path) -> 
         env=push_env(tmp_path, bare),
     )
     assert again.returncode == 0, again.stdout + again.stderr
+    # One commit, replaced: no earlier publication stays in the public repository's history.
     commits = list(git.Repo(bare).iter_commits("main"))
-    assert len(commits) == 2
+    assert len(commits) == 1 and not commits[0].parents
     assert sorted(str(b.path) for b in commits[0].tree.traverse()) == [".nojekyll", "index.html"]  # type: ignore[union-attr]
     assert commits[0].tree["index.html"].data_stream.read() == b"<h1>2026-27</h1>"
 
@@ -591,7 +690,7 @@ def test_public_repository_step_replaces_the_site_and_pushes(tmp_path: Path) -> 
         env=push_env(tmp_path, bare),
     )
     assert same.returncode == 0 and "has not changed" in same.stdout
-    assert len(list(git.Repo(bare).iter_commits("main"))) == 2
+    assert list(git.Repo(bare).iter_commits("main")) == commits
 
 
 def test_public_repository_step_needs_the_deploy_key(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from . import yamlfile
+from .casewalk import read_case_bytes
 from .engine import CaseResult, evaluate, stage_flaws
 from .engine.rules import category_flaws, tenure_flaws
 from .letters.checks import letter_path_flaws, response_content_flaws
@@ -58,6 +59,25 @@ class CheckResult:
             self.cases.append(outcome.result)
 
 
+def _never_closed(case: Case, days: int, today: dt.date) -> list[Flaw]:
+    """A refused or withdrawn complaint left unclosed: its personal data has no end date until
+    it is closed (``history.retention``), so `check` reminds after ``days``."""
+    ended = [e for e in case.events if e.type in ("refused", "withdrawn")]
+    if not ended or any(e.type == "closed" and e.date >= ended[-1].date for e in case.events):
+        return []
+    last = ended[-1]
+    if (today - last.date).days <= days:
+        return []
+    return [
+        Flaw(
+            ("events", last.index),
+            f"{last.type} on {last.date} and never closed: add a `closed` event so its retention "
+            "period is clear (complaints.yml retention.close_ended_after_days)",
+            "warning",
+        )
+    ]
+
+
 def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Evaluated:
     """One case file in the context of its repository."""
     case, problems, text = load_case(raw, rel)
@@ -78,6 +98,7 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
     flaws += result.flaws
     flaws += response_content_flaws(case, policy, repo.settings, repo.calendar, today)
     flaws += letter_path_flaws(case)
+    flaws += _never_closed(case, repo.settings.close_ended_after_days, today)
     if case.received > today:
         flaws.append(
             Flaw(
@@ -124,11 +145,8 @@ def _read_and_evaluate(repo: Repository, today: dt.date, path: str, rel: str) ->
             None,
             [Problem(rel, None, "case files end in .yaml: rename it so it is read")],
         )
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(yamlfile.MAX_BYTES + 1)
-    except OSError as exc:
-        return Evaluated(rel, None, None, [Problem(rel, None, f"cannot read: {exc.strerror}")])
+    # UnreadableError (exit 2), not a problem in the list: a file left out shrinks every count.
+    raw = read_case_bytes(repo.root, path, yamlfile.MAX_BYTES)
     return evaluate_bytes(repo, rel, raw, today)
 
 

@@ -62,9 +62,11 @@ class Settings:
     closures: tuple[dt.date, ...] = ()
     year_start: tuple[int, int] = (4, 1)  # month, day
     min_cell: int = 5
+    cutoffs: tuple[tuple[int, int], ...] = ()  # public.cutoffs (month, day); () = quarter ends
     categories: tuple[str, ...] = ()
     officers: tuple[str, ...] = ()
     retention_years: int = 6
+    close_ended_after_days: int = 60  # check reminds to close a refused / withdrawn case
     late_event_working_days: int = 5
     late_logging_working_days: int = 5
     # History dated before this day is not audited (records moved in by hand): audit.not_before.
@@ -107,9 +109,13 @@ def _from_data(data: dict[str, Any]) -> Settings:
         closures=tuple(sorted(dt.date.fromisoformat(d) for d in calendar.get("closures", ()))),
         year_start=(month, day),
         min_cell=public.get("min_cell", 5),
+        cutoffs=tuple(
+            (int(c.split("-")[0]), int(c.split("-")[1])) for c in public.get("cutoffs", ())
+        ),
         categories=tuple(data.get("categories", ())),
         officers=tuple(data.get("officers", ())),
         retention_years=(data.get("retention") or {}).get("years_after_closure", 6),
+        close_ended_after_days=(data.get("retention") or {}).get("close_ended_after_days", 60),
         late_event_working_days=audit.get("late_event_working_days", 5),
         late_logging_working_days=audit.get("late_logging_working_days", 5),
         audit_not_before=(

@@ -10,17 +10,29 @@ class PutrightError(Exception):
     ``file:line: message`` without knowing which part of the core failed.
     """
 
+    exit_code = 1  # what the command exits with when this error stops it
+
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps file and line when the error crosses from a worker process (check's pool).
+        return (_rebuild, (type(self), self.message, self.file, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         return f"{where}{self.message}"
+
+
+def _rebuild(
+    cls: type[PutrightError], message: str, file: str | None, line: int | None
+) -> PutrightError:
+    return cls(message, file=file, line=line)
 
 
 class ConfigError(PutrightError):
@@ -41,3 +53,19 @@ class EditRefused(PutrightError):
 
 class GitError(PutrightError):
     """The repository's history cannot be read or written."""
+
+
+class UnreadableError(PutrightError):
+    """A folder or file of the repository cannot be read, or is a link out of it.
+
+    Exit 2, like a broken installation: reading on without it would report a smaller
+    repository (fewer cases, fewer overdue, smaller public figures) as if it were whole.
+    """
+
+    exit_code = 2
+
+
+class StorageError(PutrightError):
+    """The disk refused a write (full, read-only, over quota); nothing was changed."""
+
+    exit_code = 2

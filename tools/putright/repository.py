@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .calendar import WorkingCalendar
+from .casewalk import case_paths
 from .config import Settings, load_settings
 from .policy.loading import load_policies
 from .policy.model import Policy
@@ -33,13 +34,8 @@ class Repository:
 
     def case_files(self) -> Iterator[tuple[str, str]]:
         """(absolute path, path relative to the root with / separators), in a stable order."""
-        base = os.path.join(self.root, CASES_DIR)
-        for folder, dirs, files in os.walk(base):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                    path = os.path.join(folder, name)
-                    yield path, os.path.relpath(path, self.root).replace(os.sep, "/")
+        # UnreadableError for a folder that cannot be listed or a link out of the repository.
+        return case_paths(self.root)
 
     def find_case_file(self, case_id: str) -> tuple[str, str] | None:
         for path, rel in self.case_files():

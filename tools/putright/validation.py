@@ -7,6 +7,7 @@ Valid files, the vast majority, never pay for the second.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
@@ -97,11 +98,59 @@ def _leaf_errors(error: Any) -> Iterator[Any]:
     yield error
 
 
+# Keys whose values are people's words or details. Messages go into CI logs and pull request
+# annotations, so a message names the field and the rule and never quotes such a value; no
+# value at all is quoted except a short token in a field that holds none of these (a mistyped
+# channel or date is worth showing; a name is not).
+PERSONAL_KEYS = frozenset(
+    {
+        "complainant", "name", "email", "phone", "address", "adjustments", "advocate",
+        "summary", "definition", "notes", "note", "learning", "reason", "explanation",
+        "description", "reference", "tags", "category",
+    }
+)  # fmt: skip
+_TOKEN = re.compile(r"[A-Za-z0-9_.:/-]{1,40}")
+
+
+def _shown(error: Any) -> str:
+    """The value as a message may quote it, or '' when it must not be quoted."""
+    path = list(error.absolute_path)
+    if any(isinstance(s, str) and (s in PERSONAL_KEYS or s.startswith("x-")) for s in path):
+        return ""
+    value = error.instance
+    if isinstance(value, bool) or value is None or isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str) and _TOKEN.fullmatch(value):
+        return repr(value)
+    return ""
+
+
+_RULES = {
+    "maxLength": "is longer than {v} characters",
+    "minLength": "is shorter than {v} character(s)",
+    "pattern": "does not match the pattern {v}",
+    "minimum": "is less than the minimum of {v}",
+    "maximum": "is greater than the maximum of {v}",
+    "exclusiveMinimum": "must be more than {v}",
+    "exclusiveMaximum": "must be less than {v}",
+    "const": "must be {v}",
+    "minItems": "has fewer than {v} item(s)",
+    "maxItems": "has more than {v} item(s)",
+    "uniqueItems": "has an item twice",
+    "format": "is not a valid {v}",
+}
+
+
 def _message(error: Any) -> tuple[str, bool]:
-    """A person's message for an error, and whether it should point at the key, not the value."""
+    """A person's message for an error, and whether it should point at the key, not the value.
+
+    Never quotes a personal field's value (``PERSONAL_KEYS``): the field and the rule only.
+    """
     path = _path_text(list(error.absolute_path))
     where = f"{path}: " if path else ""
     validator = error.validator
+    shown = _shown(error)
+    value = f"{shown} " if shown else ("the value " if path else "")
     if validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         extra = [k for k in extra if not str(k).startswith("x-")]
@@ -116,9 +165,9 @@ def _message(error: Any) -> tuple[str, bool]:
         return f"{where}missing required key '{missing}'", False
     if validator == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return f"{where}{error.instance!r} is not one of: {options}", False
+        return f"{where}{value}is not one of: {options}", False
     if validator == "pattern" and error.schema.get("format") == "date":
-        return f"{where}{error.instance!r} is not a date in the form YYYY-MM-DD", False
+        return f"{where}{value}is not a date in the form YYYY-MM-DD", False
     if validator == "type":
         expected = error.validator_value
         got = type(error.instance).__name__
@@ -134,7 +183,11 @@ def _message(error: Any) -> tuple[str, bool]:
         if isinstance(expected, list):
             expected = " or ".join(expected)
         return f"{where}expected {expected}, found {names.get(got, got)}", False
-    return f"{where}{error.message}", False
+    rule = _RULES.get(validator)
+    if rule is not None:
+        return f"{where}{value}{rule.format(v=error.validator_value)}", False
+    # jsonschema's own message quotes the value: name the rule instead.
+    return f"{where}{value}does not meet the schema's `{validator}` rule", False
 
 
 def problems(name: str, data: Any, text: str, rel: str) -> list[Problem]:

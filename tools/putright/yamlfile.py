@@ -23,6 +23,8 @@ from .problems import Problem
 
 # A case file is a page or two of text; anything far larger is a mistake or an attack.
 MAX_BYTES = 1_000_000
+# How deep values may nest (a record itself needs 5: events, an event, remedies, a remedy).
+MAX_DEPTH = 32
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
@@ -141,7 +143,7 @@ def parse(text: str, rel: str) -> tuple[Any, list[Problem]]:
             )
         ]
     try:
-        return yaml.load(text, Loader=_Loader), []
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = _describe(exc)
@@ -152,6 +154,38 @@ def parse(text: str, rel: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(rel, 1, f"YAML error: {exc}")]
     except RecursionError:
         return None, [Problem(rel, 1, "YAML nested too deeply")]
+    deep = too_deep(data)
+    if deep is not None:
+        where = locate(compose(text), deep[: MAX_DEPTH + 1])
+        field = next((str(step) for step in deep if isinstance(step, str)), "the record")
+        return None, [
+            Problem(
+                rel,
+                where[0] if where else 1,
+                f"{field} is nested more than {MAX_DEPTH} levels deep; no record needs that many "
+                "(lists inside lists inside lists...): flatten it",
+            )
+        ]
+    return data, []
+
+
+def too_deep(data: Any) -> list[str | int] | None:
+    """The path to the first value nested deeper than MAX_DEPTH, or None.
+
+    Walked with a stack, not recursion: every later stage (validation, pages, charts) may
+    recurse over a record, and a value 350 levels deep crashed the staff site's build with a
+    RecursionError although `check` had passed the file.
+    """
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path
+        if isinstance(value, dict):
+            stack.extend((v, [*path, str(k)]) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, [*path, i]) for i, v in enumerate(value))
+    return None
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:

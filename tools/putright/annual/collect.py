@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..check import Evaluated, iter_evaluated
@@ -74,3 +75,28 @@ def collect_facts(repo: Repository, today: dt.date) -> FactSet:
             facts_of(case, under_code, code, repo.calendar, today, index, own.id if own else None)
         )
     return FactSet(tuple(facts), tuple(left_out), today)
+
+
+def collect_facts_at(repo: Repository, days: Sequence[dt.date]) -> dict[dt.date, FactSet]:
+    """``collect_facts`` as of each of ``days`` (the public cut-offs), reading each file once.
+
+    Each day's facts are what they would have been on that day: cases received later are
+    left out and every case is evaluated with the events it had by then.
+    """
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
+    code = code_policy(repo)
+    facts: dict[dt.date, list[CaseFacts]] = {day: [] for day in wanted}
+    left_out: list[str] = []
+    for index, outcome in enumerate(iter_evaluated(repo, wanted[-1])):
+        case = outcome.case
+        if case is None or any(p.severity == "error" for p in outcome.problems):
+            left_out.append(outcome.rel)
+            continue
+        for day in wanted:
+            if case.received > day:
+                continue
+            under_code = evaluate(case, code, repo.calendar, day)
+            facts[day].append(facts_of(case, under_code, code, repo.calendar, day, index))
+    return {day: FactSet(tuple(facts[day]), tuple(left_out), day) for day in wanted}

@@ -24,11 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from .facts import STAGES
 from .figures import Share, Table
-from .report import AnnualReport, Money
+from .report import AnnualReport, Money, Note
 from .suppress import safe_amount, safe_percent, suppress
 from .tsm import TsmGroup
 
@@ -129,8 +130,12 @@ class PublishedReport:
     counts: dict[str, int | None]  # standalone counts, small ones hidden
     previous_label: str
     changes: tuple[Change, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
     tsm_unknown: TsmGroup | None = None  # tenure other or not recorded (the TSM return's own line)
+    # A year in progress on the public site: only the TSMs and the counts of complaints are
+    # published until the year is complete (see ``hold_year_to_date``).
+    held: bool = False
+    revision: str = ""  # a complete year corrected after it was first published: the dated note
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -174,7 +179,9 @@ class PublishedReport:
             }
             if self.previous_label
             else None,
-            "notes": list(self.notes),
+            "notes": [n.text for n in self.notes],
+            "held_until_complete": self.held,
+            "revision": self.revision,
         }
 
 
@@ -270,8 +277,15 @@ def quarter_table(months: Table, stage: str) -> Table:
 
 
 def publish(
-    report: AnnualReport, min_cell: int, categories: Sequence[str] = (), *, by_quarter: bool = False
+    report: AnnualReport,
+    min_cell: int,
+    categories: Sequence[str] = (),
+    *,
+    by_quarter: bool = False,
+    audience: Literal["public", "staff"],
 ) -> PublishedReport:
+    """The report with small numbers suppressed at ``min_cell`` (1 for staff: nothing hidden)
+    and the notes ``audience`` may read. The public site uses ``publish_public`` instead."""
     previous = report.previous
     changes: tuple[Change, ...] = ()
     if previous is not None:
@@ -348,5 +362,78 @@ def publish(
         },
         previous_label=report.previous_label if previous is not None else "",
         changes=changes,
-        notes=tuple(n for n in report.notes if "case file" not in n),
+        notes=tuple(n for n in report.notes if audience == "staff" or n.audience == "public"),
+    )
+
+
+HELD_NOTE = (
+    "The year is not over. Until it is, only the Tenant Satisfaction Measures and the number "
+    "of complaints are published, as of the end of the last complete quarter; every other "
+    "figure is published when the year is complete. Figures that moved with each case would "
+    "let anyone who compared one week's page with the next work out a single complaint."
+)
+
+
+def hold_year_to_date(published: PublishedReport) -> PublishedReport:
+    """A year in progress as the public may see it: TSMs, complaints received and by quarter.
+
+    The public figures of a year in progress are computed as of fixed cut-offs (``cutoff``), so
+    they change once a quarter; what changes between two cut-offs is the quarter's complaints.
+    The TSMs and the counts of complaints they are built on are published whatever their size
+    (the Regulator requires them). Every other figure (a breakdown, a rate, a sum of money,
+    a sentence of the self-assessment) is held back until the year is complete: published
+    at one cut-off and again at the next, the difference would be the quarter's few cases
+    (one payment showed as the step between two totals), and a complete year published with
+    suppression after a year-to-date table published without it could be undone the same way.
+    """
+    if published.complete:
+        return published
+
+    def held_table(t: PublishedTable) -> PublishedTable:
+        return PublishedTable(
+            t.key,
+            t.title,
+            t.label_header,
+            tuple(PublishedRow(r.label, None, None) for r in t.rows),
+            None,
+        )
+
+    def held_rate(r: PublishedRate) -> PublishedRate:
+        return PublishedRate(None, r.whole, True) if r.whole else r
+
+    money = PublishedMoney(None, None)
+    return replace(
+        published,
+        outcomes={s: held_table(t) for s, t in published.outcomes.items()},
+        extensions={s: held_table(t) for s, t in published.extensions.items()},
+        acknowledged_on_time={s: held_rate(r) for s, r in published.acknowledged_on_time.items()},
+        responded_on_time={s: held_rate(r) for s, r in published.responded_on_time.items()},
+        responded_without_extension={
+            s: held_rate(r) for s, r in published.responded_without_extension.items()
+        },
+        categories=held_table(published.categories),
+        channels=held_table(published.channels),
+        refusals=held_table(published.refusals),
+        remedies=held_table(published.remedies),
+        findings=held_table(published.findings),
+        compensation_offered=money,
+        compensation_paid=money,
+        actions_on_time=held_rate(published.actions_on_time),
+        different_handlers=held_rate(published.different_handlers),
+        counts={k: None for k in published.counts},
+        changes=tuple(
+            c for c in published.changes if c.name.startswith(("CH01", "CH02", "Complaints at"))
+        ),
+        notes=(*published.notes, Note(HELD_NOTE, "public")),
+        held=True,
+    )
+
+
+def publish_public(
+    report: AnnualReport, min_cell: int, categories: Sequence[str]
+) -> PublishedReport:
+    """What the public site publishes of ``report`` (computed as of a cut-off, ``cutoff``):
+    suppressed at ``min_cell``, by quarter, public notes only, a year in progress held."""
+    return hold_year_to_date(
+        publish(report, min_cell, categories, by_quarter=True, audience="public")
     )

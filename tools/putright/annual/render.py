@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from ..textsafe import md_inline
 from .facts import STAGES
+from .public_assessment import PublicAssessment, PublicRow
 from .published import PublishedMoney, PublishedRate, PublishedReport, PublishedTable
-from .selfassess import SelfAssessment, contradiction_text, evidence_lines
+from .selfassess import Row, SelfAssessment, contradiction_text, evidence_lines
 from .tsm import TsmGroup
 from .yearfile import YearStatement
 
@@ -157,7 +158,7 @@ def _table_text(table: PublishedTable) -> list[str]:
 def render_text(
     report: PublishedReport,
     statement: YearStatement | None,
-    assessment: SelfAssessment,
+    assessment: SelfAssessment | PublicAssessment,
     *,
     internal: bool,
     left_out: Sequence[str] = (),
@@ -175,7 +176,7 @@ def render_text(
         )
     else:
         out.append(f"As published: counts below {min_cell} are hidden ({HIDDEN}).")
-    out += [f"note: {n}" for n in report.notes]
+    out += [f"note: {n.text}" for n in report.notes]
     out += [f"left out (errors): {rel}" for rel in left_out]
     out += ["", "Tenant Satisfaction Measures (measured against the Code's timescales)"]
     for group in (report.tsm, report.tsm_lcho, report.tsm_unknown):
@@ -227,8 +228,19 @@ def render_text(
     return "\n".join(out).rstrip() + "\n"
 
 
+def _lines(row: Row | PublicRow, min_cell: int | None) -> list[str]:
+    # A public assessment's sentences are rendered and suppressed already (public_assessment).
+    return list(row.lines) if isinstance(row, PublicRow) else evidence_lines(row.evidence, min_cell)
+
+
+def _warning(row: Row | PublicRow, min_cell: int | None) -> str:
+    return row.contradiction if isinstance(row, PublicRow) else contradiction_text(row, min_cell)
+
+
 def _statement_text(
-    statement: YearStatement | None, assessment: SelfAssessment, min_cell: int | None
+    statement: YearStatement | None,
+    assessment: SelfAssessment | PublicAssessment,
+    min_cell: int | None,
 ) -> list[str]:
     out = ["The organisation's statement for the year"]
     if statement is None:
@@ -251,8 +263,7 @@ def _statement_text(
     if contradicted:
         out += ["", "Answers the records contradict"]
         out += [
-            f"  {r.provision.id} {r.provision.title}: {contradiction_text(r, min_cell)}"
-            for r in contradicted
+            f"  {r.provision.id} {r.provision.title}: {_warning(r, min_cell)}" for r in contradicted
         ]
     return out
 
@@ -283,7 +294,7 @@ def _table_md(table: PublishedTable) -> list[str]:
 def render_markdown(
     report: PublishedReport,
     statement: YearStatement | None,
-    assessment: SelfAssessment,
+    assessment: SelfAssessment | PublicAssessment,
     *,
     internal: bool,
     left_out: Sequence[str] = (),
@@ -299,7 +310,7 @@ def render_markdown(
     ]
     if internal:
         out += ["> **For staff: unsuppressed figures, not for publication.**", ""]
-    out += [f"> {md_inline(n)}" for n in report.notes]
+    out += [f"> {md_inline(n.text)}" for n in report.notes]
     out += [f"> left out (errors): `{md_inline(rel)}`" for rel in left_out]
     out += ["", "## Tenant Satisfaction Measures", ""]
     for group in (report.tsm, report.tsm_lcho, report.tsm_unknown):
@@ -368,8 +379,8 @@ def render_markdown(
         form: list[tuple[str, str, str, str, str]] = []
         for row in section.rows:
             comply = NOT_WRITTEN if row.answer is None else ("Yes" if row.answer.comply else "No")
-            records = " ".join(evidence_lines(row.evidence, None if internal else min_cell))
-            warning = contradiction_text(row, None if internal else min_cell)
+            records = " ".join(_lines(row, None if internal else min_cell))
+            warning = _warning(row, None if internal else min_cell)
             form.append(
                 (
                     row.provision.id,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from ..config import Settings
 from .facts import STAGES, CaseFacts, StageFacts
@@ -73,6 +74,21 @@ FINDING_ORDER = (
     "no_maladministration",
     "outside_jurisdiction",
 )
+
+
+Audience = Literal["public", "staff"]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note on a report, typed by who may read it: the public generator keeps only
+    ``public`` ones (a staff note names files, settings or commands)."""
+
+    text: str
+    audience: Audience
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +191,7 @@ class AnnualReport:
     previous: KeyFigures | None = None
     previous_label: str = ""
     left_out: int = 0
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Note, ...] = field(default_factory=tuple)
     handlers_unrecorded: int = 0  # Code 6.13: stage 2 responses without both handlers recorded
     definitions_recorded_2: Share = field(default_factory=lambda: Share(0, 0))  # 5.6, stage 2
     procedures: tuple[str, ...] = ()  # the procedures the year's complaints followed (ids)
@@ -241,7 +257,7 @@ class AnnualReport:
             "compliments": self.compliments,
             "year_on_year": None,
             "left_out_files": self.left_out,
-            "notes": list(self.notes),
+            "notes": [n.text for n in self.notes],
         }
         if self.previous is not None:
             out["year_on_year"] = {
@@ -448,15 +464,24 @@ def _build(
     notes = []
     if homes.total is None:
         notes.append(
-            "`homes` is not set in complaints.yml (or the year file): CH01 cannot be worked out."
+            Note(
+                "`homes` is not set in complaints.yml (or the year file): CH01 cannot be worked out.",
+                "staff",
+            )
         )
     if left_out:
         notes.append(
-            f"{left_out} case file(s) have errors and are left out of every figure: run `complaints check`."
+            Note(
+                f"{left_out} case file(s) have errors and are left out of every figure: run `complaints check`.",
+                "staff",
+            )
         )
     if as_of < end:
         notes.append(
-            f"The year is not over: figures are for the year to date ({as_of.isoformat()})."
+            Note(
+                f"The year is not over: figures are for the year to date ({as_of.isoformat()}).",
+                "public",
+            )
         )
 
     return AnnualReport(

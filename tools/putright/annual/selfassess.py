@@ -55,7 +55,7 @@ class Fact:
     text: str
     count: int | None = None
 
-    def render(self, min_cell: int | None = None) -> str:
+    def render(self, min_cell: int | None) -> str:
         if self.count is None:
             return self.text
         small = min_cell is not None and 0 < self.count < min_cell
@@ -107,7 +107,7 @@ class SelfAssessment:
     def contradictions(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.contradiction)
 
-    def to_json(self, min_cell: int | None = None) -> dict[str, object]:
+    def to_json(self, min_cell: int | None) -> dict[str, object]:
         return {
             "year": self.label,
             "written": self.written,
@@ -356,8 +356,9 @@ def _contradiction(
     return ""
 
 
-def contradiction_text(row: Row, min_cell: int | None = None) -> str:
-    """The row's contradiction in plain words ('' when there is none).
+def contradiction_text(row: Row, min_cell: int | None) -> str:
+    """The row's contradiction in plain words ('' when there is none); ``min_cell`` None is the
+    staff's unsuppressed text, and must be given: the public side uses ``public_assessment``.
 
     A procedure's breach and the records' shortfall are both said: one never hides the other.
     """
@@ -400,7 +401,7 @@ def _shortfalls(evidence: Evidence, tolerance: float, min_cell: int | None) -> l
     return shown
 
 
-def evidence_lines(evidence: Evidence | None, min_cell: int | None = None) -> list[str]:
+def evidence_lines(evidence: Evidence | None, min_cell: int | None) -> list[str]:
     """What the records show, as sentences (numbers suppressed for a public page)."""
     if evidence is None:
         return []

@@ -30,14 +30,15 @@ COMMAND_MODULES = (
 
 
 class GuardedGroup(click.Group):
-    """Turns the core's errors into `complaints: file:line: message` and exit 1, never a traceback."""
+    """Turns the core's errors into `complaints: file:line: message` and their exit code (1, or 2
+    for a repository that cannot be read or a disk that cannot be written), never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PutrightError as exc:
             click.echo(f"complaints: {exc}", err=True)
-            ctx.exit(1)
+            ctx.exit(exc.exit_code)
         except BrokenPipeError:  # `complaints check | head` is fine
             ctx.exit(0)
 

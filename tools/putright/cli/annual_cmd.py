@@ -10,10 +10,13 @@ import click
 
 from ..annual.assemble import build_year
 from ..annual.collect import collect_facts
-from ..annual.published import publish
+from ..annual.public_assessment import PublicAssessment, publish_assessment
+from ..annual.published import publish, publish_public
 from ..annual.render import render_markdown, render_text
+from ..annual.selfassess import SelfAssessment
 from ..annual.yearfile import YearFileError, YearStatement
 from ..repository import Repository
+from ..site.public import facts_by_year, public_facts
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
 
@@ -85,7 +88,10 @@ def report(
     repo = Repository.open(repo_of(ctx))
     settings = repo.settings
     chosen = settings.year_of(day) if year is None else year
-    facts = collect_facts(repo, day)
+    # --public shows what the public site shows: figures as of the latest cut-off.
+    facts = public_facts(repo, day) if public else collect_facts(repo, day)
+    if public:
+        facts = facts_by_year(repo, facts, [chosen])[chosen]
     try:
         bundle = build_year(repo, facts, chosen)
     except YearFileError as exc:
@@ -93,22 +99,32 @@ def report(
             click.echo(f"{p.file}:{p.line or '-'}: {p.message}", err=True)
         ctx.exit(1)
         return
-    min_cell = settings.min_cell if public else 1
-    shown = publish(
-        bundle.report, min_cell, settings.categories if public else (), by_quarter=public
+    shown = (
+        publish_public(bundle.report, settings.min_cell, settings.categories)
+        if public
+        else publish(bundle.report, 1, audience="staff")
+    )
+    assessment: SelfAssessment | PublicAssessment = (
+        publish_assessment(bundle.assessment, shown, settings.min_cell)
+        if public
+        else bundle.assessment
     )
     left_out = () if public else facts.left_out
     if fmt == "json":
         body: dict[str, object] = shown.to_json() if public else bundle.report.to_json()
         body["internal"] = not public
         body["statement"] = _statement_json(bundle.statement)
-        body["self_assessment"] = bundle.assessment.to_json(settings.min_cell if public else None)
+        body["self_assessment"] = (
+            assessment.to_json()
+            if isinstance(assessment, PublicAssessment)
+            else assessment.to_json(None)
+        )
         if not public:
             body["left_out"] = list(left_out)
         click.echo(json.dumps(body, indent=1, ensure_ascii=False))
         return
     render = render_markdown if fmt == "markdown" else render_text
     click.echo(
-        render(shown, bundle.statement, bundle.assessment, internal=not public, left_out=left_out),
+        render(shown, bundle.statement, assessment, internal=not public, left_out=left_out),
         nl=False,
     )

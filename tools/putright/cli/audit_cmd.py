@@ -7,7 +7,7 @@ import datetime as dt
 import click
 
 from ..history.audit import audit_repository
-from ..history.redact import redact_case
+from ..history.redact import STILL_HELD, redact_case
 from ..history.report import audit_json, audit_text, retention_json, retention_text
 from ..history.retention import retention_due
 from ..repository import Repository
@@ -95,3 +95,5 @@ def redact(
         click.echo(f"committed {done.commit}: {case_id}: redact personal data")
     elif commit:
         click.echo("nothing to commit: the file is as committed")
+    for line in STILL_HELD:
+        click.echo(f"note: {line}")

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from .. import yamlfile
+from ..casewalk import read_case_bytes
 from ..check import evaluate_bytes, run_check
 from ..errors import RecordError
 from ..repository import Repository
@@ -27,8 +29,10 @@ def show(ctx: click.Context, case_id: str, today: object, fmt: str) -> None:
     if found is None:
         raise RecordError(f"no case {case_id!r} under cases/")
     path, rel = found
-    with open(path, "rb") as handle:
-        outcome = evaluate_bytes(repo, rel, handle.read(), day)
+    # The same bound as every command (a bigger file is a problem, not read on); a link out
+    # of the repository or a device is refused before it is opened.
+    raw = read_case_bytes(repo.root, path, yamlfile.MAX_BYTES)
+    outcome = evaluate_bytes(repo, rel, raw, day)
     if outcome.case is None:
         for p in outcome.problems:
             click.echo(f"{p.file}:{p.line or '-'}: {p.message}", err=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import yamlfile
+from ..casewalk import read_case_bytes
 from ..errors import EditRefused
 from ..housestyle import SCHEMA_LINE_PREFIX, dump_case
 from ..problems import Problem
@@ -17,6 +18,7 @@ from .atomic import replace_file
 from .casefiles import CaseFile, find_case, require_case_repo
 from .guard import verify
 from .insert import Inserted, insert_event
+from .lock import edit_lock
 from .scalars import Scalar
 
 
@@ -148,11 +150,19 @@ def _in_house_style(text: str, data: Any, expected: dict[str, Any]) -> Inserted 
 
 
 def add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
-    """Add the event to the case's file, or raise EditRefused having written nothing."""
+    """Add the event to the case's file, or raise EditRefused having written nothing.
+
+    Read, verify and replace happen under the repository's edit lock (``lock.edit_lock``): a
+    second edit at the same moment waits, then reads the file with this event in it.
+    """
     require_case_repo(root)
+    with edit_lock(root):
+        return _add_event(root, request, today)
+
+
+def _add_event(root: str, request: NewEvent, today: dt.date) -> EventAdded:
     found = find_case(root, request.case_id)
-    with open(found.path, "rb") as handle:
-        raw = handle.read(yamlfile.MAX_BYTES + 1)
+    raw = read_case_bytes(root, found.path, yamlfile.MAX_BYTES)
     loaded = yamlfile.load(raw, found.rel)
     if loaded.problems or loaded.text is None:
         first = loaded.problems[0]

@@ -1,7 +1,9 @@
 """Writing a file so that a reader, a crash or a full disk never sees half of it.
 
 The new content goes to a temporary file in the same folder (so the final rename stays on one
-filesystem), is flushed to disk, and then replaces the old file in one ``os.replace``. The
+filesystem), is flushed to disk, and then replaces the old file in one ``os.replace``. A write
+the disk refuses (full, over quota) removes the temporary file and is a ``StorageError`` (exit 2
+with a message), the case file untouched. The
 file keeps its permissions; a new file gets the ones the umask gives any new file.
 """
 
@@ -12,7 +14,7 @@ import os
 import stat
 import tempfile
 
-from ..errors import EditRefused
+from ..errors import EditRefused, StorageError
 
 
 def _umask_mode() -> int:
@@ -31,18 +33,32 @@ def _fsync_dir(folder: str) -> None:
             os.close(fd)
 
 
-def _write_temp(path: str, data: bytes, mode: int) -> str:
+def _refused(exc: OSError, label: str) -> StorageError:
+    """A write the disk refused (full, over quota, read-only, too large) as a message."""
+    return StorageError(
+        f"the disk refused the write ({exc.strerror or exc}); nothing was changed: free some "
+        "space (or ask IT) and run the command again",
+        file=label,
+    )
+
+
+def _write_temp(path: str, data: bytes, mode: int, label: str | None = None) -> str:
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    except OSError as exc:
+        raise _refused(exc, label or path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _refused(exc, label or path) from None
         raise
     return tmp
 
@@ -56,7 +72,7 @@ def replace_file(
     changed the file since, writing would lose their change.
     """
     st = os.stat(path)
-    tmp = _write_temp(path, data, stat.S_IMODE(st.st_mode))
+    tmp = _write_temp(path, data, stat.S_IMODE(st.st_mode), label)
     try:
         if expected is not None:
             with open(path, "rb") as handle:
@@ -76,7 +92,7 @@ def replace_file(
 
 def create_file(path: str, data: bytes, *, label: str | None = None) -> None:
     """Write a new file at ``path``; refuse if one is already there (never overwrite a case)."""
-    tmp = _write_temp(path, data, _umask_mode())
+    tmp = _write_temp(path, data, _umask_mode(), label)
     try:
         try:
             # A hard link fails if the name is taken: no window in which another writer's file

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..casewalk import case_paths
 from ..errors import EditRefused
 
 CASES_DIR = "cases"
@@ -32,13 +33,8 @@ def require_case_repo(root: str) -> None:
 
 def case_files(root: str) -> Iterator[CaseFile]:
     """Every ``*.yaml`` / ``*.yml`` under cases/, skipping hidden folders and files."""
-    base = os.path.join(root, CASES_DIR)
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                path = os.path.join(folder, name)
-                yield CaseFile(path, os.path.relpath(path, root).replace(os.sep, "/"))
+    for path, rel in case_paths(root):
+        yield CaseFile(path, rel)
 
 
 def id_of(rel: str) -> str:

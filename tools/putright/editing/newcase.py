@@ -19,6 +19,7 @@ from .atomic import create_file
 from .casefiles import CASES_DIR, CaseFile, require_case_repo
 from .guard import verify
 from .ids import next_id
+from .lock import edit_lock
 
 SCHEMA_COPY = ".schemas/case.schema.json"
 
@@ -109,6 +110,11 @@ def open_case(root: str, given: CaseFields, today: dt.date) -> CaseOpened:
         build_record("0000-0000", given)  # every value checked before an id is taken
     except values.ValueRefused as exc:
         raise EditRefused(f"{exc}; no case was opened") from None
+    with edit_lock(root):  # two officers opening cases at once get two ids, not one refusal
+        return _write_case(root, given, received, today)
+
+
+def _write_case(root: str, given: CaseFields, received: dt.date, today: dt.date) -> CaseOpened:
     case_id = next_id(root, received.year)
     record = build_record(case_id, given)
     folder = os.path.join(root, CASES_DIR, f"{received.year:04d}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .. import yamlfile
+from ..casewalk import read_case_bytes
 from ..errors import EditRefused
 from ..problems import Problem
 from . import values
@@ -23,6 +24,7 @@ from .casefiles import ID_PATTERN, CaseFile, case_files, id_of, require_case_rep
 from .guard import verify
 from .ids import is_used, next_id
 from .insert import for_marks
+from .lock import edit_lock
 from .scalars import render
 
 
@@ -83,9 +85,15 @@ def renumber(
 ) -> Renumbered:
     """Move the case to a new id (the next free one unless ``new_id``); EditRefused if not."""
     require_case_repo(root)
+    with edit_lock(root):  # an event added meanwhile would be lost with the old file
+        return _renumber(root, case_id, today, file=file, new_id=new_id)
+
+
+def _renumber(
+    root: str, case_id: str, today: dt.date, *, file: str | None, new_id: str | None
+) -> Renumbered:
     old = _choose(root, case_id, file)
-    with open(old.path, "rb") as handle:
-        raw = handle.read(yamlfile.MAX_BYTES + 1)
+    raw = read_case_bytes(root, old.path, yamlfile.MAX_BYTES)
     loaded = yamlfile.load(raw, old.rel)
     if loaded.problems or not isinstance(loaded.data, dict):
         first = loaded.problems[0] if loaded.problems else Problem(old.rel, 1, "not a case record")

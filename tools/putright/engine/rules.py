@@ -326,7 +326,7 @@ def category_flaws(case: Case, categories: Sequence[str]) -> list[Flaw]:
         return [
             Flaw(
                 ("category",),
-                f"category {case.category!r} is not in complaints.yml categories: {', '.join(categories)}",
+                f"category is not one of complaints.yml categories: {', '.join(categories)}",
             )
         ]
     return []

@@ -124,7 +124,34 @@ def _keep(
     return kept
 
 
-def redact_data(data: Mapping[str, Any], today: dt.date) -> tuple[dict[str, Any], list[str]]:
+# What a redaction cannot reach, said every time it runs (docs/guide/evidence.md has the steps).
+STILL_HELD = (
+    "Earlier versions of this file are still in the Git history (every clone, and the Git "
+    'host): see docs/guide/evidence.md, "Git keeps the history", to purge them.',
+    "CI run logs and the staff dashboard artifacts built before today may still show this "
+    'case: see docs/guide/evidence.md, "CI logs and artifacts", to delete them.',
+)
+
+
+def category_kept(
+    category: object, allowed: tuple[str, ...], shared_by: int, min_cell: int
+) -> bool:
+    """Is a case's category a label rather than someone's words?
+
+    With the organisation's list, only a label on it; without one, only a label at least
+    ``min_cell`` cases share (the public site's rule): free text typed into the field ("Mrs
+    Smith's boiler") is personal data like any other.
+    """
+    if not isinstance(category, str):
+        return False
+    if allowed:
+        return category in allowed
+    return shared_by >= min_cell
+
+
+def redact_data(
+    data: Mapping[str, Any], today: dt.date, *, keep_category: bool = True
+) -> tuple[dict[str, Any], list[str]]:
     """The kept data (key order as in the file, ``redacted`` before ``events``), and what went."""
     removed: list[str] = []
     reasons = _refusal_reasons()
@@ -132,6 +159,9 @@ def redact_data(data: Mapping[str, Any], today: dt.date) -> tuple[dict[str, Any]
     out = _keep(top, KEEP_CASE, "", removed, WITNESSED_CASE)
     if isinstance(out.get("about"), dict):
         out["about"] = _keep(out["about"], ("party",), "about.", removed)
+    if "category" in out and not keep_category and out["category"] != REDACTED:
+        out["category"] = REDACTED
+        removed.append("category")
     out["redacted"] = today.isoformat()
     events: list[Any] = []
     for index, event in enumerate(data.get("events") or []):
@@ -218,7 +248,9 @@ def _schema_line(text: str) -> str | None:
     return None
 
 
-def redact_text(text: str, rel: str, today: dt.date, *, force: bool = False) -> Redaction:
+def redact_text(
+    text: str, rel: str, today: dt.date, *, force: bool = False, keep_category: bool = True
+) -> Redaction:
     """Redact one case file's text; raise EditRefused (nothing to write) if it cannot be done."""
     data, problems = yamlfile.parse(text, rel)
     if problems:
@@ -232,7 +264,7 @@ def redact_text(text: str, rel: str, today: dt.date, *, force: bool = False) -> 
             "still be needed; close it first, or use --force",
             file=rel,
         )
-    kept, removed = redact_data(data, today)
+    kept, removed = redact_data(data, today, keep_category=keep_category)
     if data.get("redacted") and not removed:
         kept["redacted"] = data["redacted"]  # nothing new was removed: keep the first date
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -265,7 +297,11 @@ def redact_case(
     if loaded.text is None:
         first = loaded.problems[0]
         raise RecordError(first.message, file=rel, line=first.line)
-    result = redact_text(loaded.text, rel, today, force=force)
+    category = loaded.data.get("category") if isinstance(loaded.data, dict) else None
+    settings = repo.settings
+    shared = 0 if settings.categories else _cases_with_category(repo, category)
+    keep = category_kept(category, settings.categories, shared, settings.min_cell)
+    result = redact_text(loaded.text, rel, today, force=force, keep_category=keep)
     if commit:
         require_git(repo.root)  # refuse before writing, as the other editing commands do
     if result.changed:
@@ -301,6 +337,16 @@ def _delete_letters(root: str, case_id: str) -> tuple[str, ...]:
         with contextlib.suppress(OSError):
             os.rmdir(base)
     return tuple(gone)
+
+
+def _cases_with_category(repo: Repository, category: object) -> int:
+    if not isinstance(category, str):
+        return 0
+    count = 0
+    for path, rel in repo.case_files():
+        data = yamlfile.load_file(path, rel).data
+        count += isinstance(data, dict) and data.get("category") == category
+    return count
 
 
 def _has_changes(root: str, path: str) -> bool:

@@ -64,7 +64,7 @@ def retention_text(result: RetentionResult) -> str:
         rows = [
             (
                 clean_line(r.id),
-                r.closed.isoformat(),
+                r.closed.isoformat() + ("" if r.ended_by == "closed" else f" ({r.ended_by})"),
                 r.due.isoformat(),
                 r.redacted.isoformat() if r.redacted else "no",
                 str(r.letters),

@@ -20,6 +20,7 @@ VERBATIM = {
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".github/CODEOWNERS.example": "github/CODEOWNERS.example",
     ".github/pull_request_template.md": "github/pull_request_template.md",
+    ".github/dependabot.yml": "github/dependabot.yml",
     "cases/README.md": "cases-README.md",
     # The public site's docs_dir (mkdocs.public.yml): the plugin makes every page; this
     # placeholder only gives MkDocs a folder that holds nothing internal.

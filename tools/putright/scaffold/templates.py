@@ -1,8 +1,9 @@
 """The files `complaints init` writes, as the package ships them (package data, read-only).
 
-Workflows are copied byte for byte, never rendered: they are also the files this repository's
-own .github/workflows/ holds (a test keeps the two identical), so what a trust runs is what
-Putright's CI runs, and GitHub's ``${{ }}`` expressions in them never meet a template engine.
+Workflows are copied byte for byte but for one rewrite: every ``uses:`` line is pinned to the
+commit in ``pins.ACTIONS`` (the one place the pins are kept). They are also the files this
+repository's own .github/workflows/ holds (a test keeps the two identical), so what a trust
+runs is what Putright's CI runs, and GitHub's ``${{ }}`` expressions never meet a template engine.
 The few rendered templates (``*.tmpl``) use ``string.Template`` (``${name}``): it fails loudly
 on a placeholder with no value, and needs no escaping of YAML or Markdown braces.
 """
@@ -17,6 +18,7 @@ import yaml
 
 from ..packagedata import data_dir
 from ..schemas import SCHEMA_FILES
+from .pins import pin_actions
 
 WORKFLOWS = ("check.yml", "overdue.yml", "publish.yml", "digest.yml")
 WORKFLOWS_DIR = ".github/workflows"
@@ -38,8 +40,14 @@ def render(name: str, values: dict[str, str]) -> str:
 
 
 def workflow_files() -> dict[str, bytes]:
-    """.github/workflows/<name> -> content, for every workflow a case repository gets."""
-    return {f"{WORKFLOWS_DIR}/{name}": template_bytes(f"workflows/{name}") for name in WORKFLOWS}
+    """.github/workflows/<name> -> content, for every workflow a case repository gets, each
+    action pinned by commit."""
+    return {
+        f"{WORKFLOWS_DIR}/{name}": pin_actions(
+            template_bytes(f"workflows/{name}").decode("utf-8")
+        ).encode("utf-8")
+        for name in WORKFLOWS
+    }
 
 
 def schema_files() -> dict[str, bytes]:

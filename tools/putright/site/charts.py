@@ -27,6 +27,10 @@ from ..textsafe import md_inline
 _RC: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: smaller, searchable, no embedded glyph paths
     "svg.hashsalt": "putright",  # stable clip-path ids between builds
+    # Labels come from records: plain text, never mathtext ("$\\undefinedmacro$" crashed the
+    # build) or TeX.
+    "text.parse_math": False,
+    "text.usetex": False,
     "font.family": "sans-serif",
     "font.size": 10,
     "axes.spines.top": False,

@@ -44,10 +44,18 @@ class Collected:
     policy_problems: tuple[Problem, ...]
 
 
+# Page names the site needs in a year's folder: a case with one of these ids (in any case, for
+# Windows and macOS) would replace the year's list of cases. MkDocs reads README.md as index.md.
+RESERVED_PAGES = frozenset({"index", "readme"})
+
+
 def case_page(case: Case) -> str:
     # By the year received rather than the file's folder: cases may sit in any sub-folder,
-    # and a year is what staff look for. Ids are unique, so pages cannot collide.
-    return f"cases/{case.received.year}/{case.id}.md"
+    # and a year is what staff look for. Ids are unique, so pages cannot collide; a reserved
+    # name gets a leading "_", which no id can start with (the schema's pattern), so it cannot
+    # collide with another case either.
+    stem = f"_{case.id}" if case.id.lower() in RESERVED_PAGES else case.id
+    return f"cases/{case.received.year}/{stem}.md"
 
 
 def collect(

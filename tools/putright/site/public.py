@@ -5,24 +5,42 @@ into ``CaseFacts`` at once: no name, no free text, no staff) and the organisatio
 statements; nothing else from a case is in scope here, so no template can publish it. It builds
 ONLY: the index, the annual report of each reporting year present, the TSMs, the
 self-assessment of each year, their charts, and the published procedure. There is no per-case
-page. Every count goes through ``annual.published`` (small-number suppression) first.
+page.
+
+The privacy boundary is made of types. Figures are computed as of the latest public cut-off
+(``annual.cutoff``), never the day of the build, so every build within a quarter is the same.
+The templates receive only published objects: a ``PublishedReport`` (suppressed, a year in
+progress held back), a ``PublicAssessment`` (its sentences rendered and suppressed already)
+and the organisation's own year statement. The unsuppressed ``AnnualReport`` and
+``SelfAssessment`` never reach a template, so a template that tries to reach one (or any name
+not given to it) fails the build (StrictUndefined).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jinja2
 
-from ..annual.assemble import YearBundle, build_year, report_years
-from ..annual.collect import FactSet, collect_facts
-from ..annual.published import PublishedReport, PublishedTable, publish
+from ..annual.assemble import build_year, report_years
+from ..annual.collect import FactSet, collect_facts_at
+from ..annual.cutoff import next_cutoff, publication_date
+from ..annual.public_assessment import (
+    PublicAssessment,
+    PublicRow,
+    PublicSection,
+    publish_assessment,
+)
+from ..annual.published import PublishedReport, PublishedTable, publish_public
 from ..annual.render import group_title, money_text, number, rate_text, words
-from ..annual.selfassess import Row, SectionRows, contradiction_text, evidence_lines
+from ..annual.report import Note
+from ..annual.revision import revised
 from ..annual.tsm import TsmGroup
+from ..annual.yearfile import YearStatement
+from ..errors import PutrightError
 from ..repository import Repository
 from .charts import Chart, bar_chart, line_chart
 from .links import relative
@@ -52,12 +70,15 @@ class YearView:
     report_page: str
     assessment_page: str
     report: PublishedReport
-    bundle: YearBundle
+    assessment: PublicAssessment
+    statement: (
+        YearStatement | None
+    )  # the organisation's own words for the year, published as written
     chart: ChartFile | None
 
     @property
-    def contradictions(self) -> tuple[Row, ...]:
-        return self.bundle.assessment.contradictions
+    def contradictions(self) -> tuple[PublicRow, ...]:
+        return self.assessment.contradictions
 
 
 def _quarters_chart(label: str, stage1: PublishedTable, stage2: PublishedTable) -> ChartFile | None:
@@ -129,11 +150,15 @@ def _procedure(repo: Repository) -> tuple[str, list[str], list[list[str]], list[
 
 
 class _Render:
-    def __init__(self, env: jinja2.Environment, repo: Repository, today: dt.date) -> None:
+    def __init__(self, env: jinja2.Environment, repo: Repository, as_of: dt.date) -> None:
         self.env = env
         self.common: dict[str, Any] = {
             "org": repo.settings.organisation,
-            "today": today,
+            "as_of": as_of,
+            # A landlord's own templates may say "today": it is the figures' date, never the
+            # build's (a page that changed every day would be a page to compare day by day).
+            "today": as_of,
+            "next_update": next_cutoff(repo.settings, as_of),
             "min_cell": repo.settings.min_cell,
             "link": relative,
             "number": number,
@@ -142,21 +167,45 @@ class _Render:
             "words": words,
             "label": label,
             "group_title": group_title,
-            "evidence_lines": evidence_lines,
-            "contradiction": contradiction_text,
         }
 
     def __call__(self, template_name: str, path: str, **context: Any) -> Page:
-        template = self.env.get_template(f"{TEMPLATES}/{template_name}.md.j2")
-        return Page(path, template.render(**self.common, **context))
+        name = f"{TEMPLATES}/{template_name}.md.j2"
+        try:
+            return Page(path, self.env.get_template(name).render(**self.common, **context))
+        except jinja2.UndefinedError as exc:
+            # The templates get published objects only; reaching past them (to the report
+            # before suppression, say) or for a name not given fails the build, with a message.
+            raise PutrightError(
+                f"the template uses something the public pages are not given ({exc.message}); "
+                "a public template can use only the published figures: nothing was built",
+                file=f"site_templates/{name}",
+                line=_template_line(exc),
+            ) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template's line where Jinja raised, from the rewritten traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
+    """Every reporting year as published, from facts collected as of a public cut-off."""
     settings = repo.settings
     views = []
-    for year in report_years(repo, facts):
-        bundle = build_year(repo, facts, year)
-        published = publish(bundle.report, settings.min_cell, settings.categories, by_quarter=True)
+    years = report_years(repo, facts)
+    by_year = facts_by_year(repo, facts, years)
+    for year in years:
+        bundle = build_year(repo, by_year[year], year)
+        published = publish_public(bundle.report, settings.min_cell, settings.categories)
+        if published.complete:
+            published = with_revision_note(repo, year, published, facts.today)
         label = bundle.report.label
         views.append(
             YearView(
@@ -164,14 +213,64 @@ def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
                 report_page=f"annual-report/{label}.md",
                 assessment_page=f"self-assessment/{label}.md",
                 report=published,
-                bundle=bundle,
+                assessment=publish_assessment(bundle.assessment, published, settings.min_cell),
+                statement=bundle.statement,
                 chart=_quarters_chart(label, published.volumes["1"], published.volumes["2"]),
             )
         )
     return views
 
 
-def stage_tables(section: SectionRows) -> list[tuple[str, tuple[Row, ...]]]:
+def _published_year(year: int) -> Callable[[Repository], dict[str, object]]:
+    def figures(repo: Repository) -> dict[str, object]:
+        end = repo.settings.year_period(year)[1]
+        facts = collect_facts_at(repo, [end])[end]
+        report = build_year(repo, facts, year).report
+        return _comparable(publish_public(report, repo.settings.min_cell, repo.settings.categories))
+
+    return figures
+
+
+def _comparable(published: PublishedReport) -> dict[str, object]:
+    body = published.to_json()
+    body.pop("notes", None)
+    body.pop("revision", None)
+    return body
+
+
+def with_revision_note(
+    repo: Repository, year: int, published: PublishedReport, as_of: dt.date
+) -> PublishedReport:
+    """A complete year whose records were corrected since it was first published, with a dated
+    note saying so (``annual.revision``)."""
+    if not revised(repo, published.end, _published_year(year), _comparable(published)):
+        return published
+    note = Note(
+        f"Revised {as_of.isoformat()}: records of this year were corrected after its figures "
+        f"were first published (after {published.end.isoformat()}); these are the corrected "
+        "figures.",
+        "public",
+    )
+    return replace(published, notes=(*published.notes, note), revision=note.text)
+
+
+def public_facts(repo: Repository, today: dt.date) -> FactSet:
+    """The facts the public figures are built on: as of the latest cut-off, not ``today``."""
+    as_of = publication_date(repo.settings, today)
+    return collect_facts_at(repo, [as_of])[as_of]
+
+
+def facts_by_year(repo: Repository, facts: FactSet, years: Sequence[int]) -> dict[int, FactSet]:
+    """The facts each year is published from: a complete year as of its own end (so it stays
+    the same, cut-off after cut-off, unless its records are corrected), the year in progress
+    as of the cut-off ``facts`` were collected at."""
+    ends = {y: repo.settings.year_period(y)[1] for y in years}
+    complete = {y: end for y, end in ends.items() if end < facts.today}
+    at = collect_facts_at(repo, sorted(set(complete.values()))) if complete else {}
+    return {y: at[complete[y]] if y in complete else facts for y in years}
+
+
+def stage_tables(section: PublicSection) -> list[tuple[str, tuple[PublicRow, ...]]]:
     """Section 6 is two tables in the Ombudsman's form (stage 1, stage 2); others are one."""
     stages = sorted({r.provision.stage for r in section.rows if r.provision.stage is not None})
     if not stages:
@@ -186,9 +285,10 @@ def _headline(newest_first: Sequence[YearView]) -> YearView | None:
 
 
 def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> list[Page]:
-    """Every page and chart of the public report, as of ``today``."""
-    render = _Render(env, repo, today)
-    facts = collect_facts(repo, today)
+    """Every page and chart of the public report, as built on ``today``: its figures are as of
+    the latest public cut-off on or before it (``annual.cutoff``)."""
+    facts = public_facts(repo, today)
+    render = _Render(env, repo, facts.today)
     views = year_views(repo, facts)
     newest_first = list(reversed(views))
     tsm_charts = _tsm_charts(views)
@@ -228,7 +328,7 @@ def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> l
                 view.report_page,
                 view=view,
                 r=view.report,
-                statement=view.bundle.statement,
+                statement=view.statement,
             )
         )
         pages.append(
@@ -236,8 +336,8 @@ def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> l
                 "self_assessment",
                 view.assessment_page,
                 view=view,
-                assessment=view.bundle.assessment,
-                statement=view.bundle.statement,
+                assessment=view.assessment,
+                statement=view.statement,
                 stage_tables=stage_tables,
             )
         )

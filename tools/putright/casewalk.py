@@ -1,0 +1,101 @@
+"""Walking cases/ so that nothing is skipped in silence and nothing outside is read.
+
+``os.walk`` ignores a folder it cannot list, so an unreadable ``cases/2026`` used to make the
+repository look smaller (fewer cases, fewer overdue deadlines, smaller public figures) while
+`check` said "all valid". Here a folder that cannot be listed, a case file that cannot be
+opened, and a link (to a file or a folder) that leads out of the repository are each an
+``UnreadableError`` naming the path: the command stops with exit 2 instead of reading on.
+
+A link that stays inside the repository is followed like the file it points at; one that
+leaves it is refused before it is opened, so a link to another folder's file (or to
+/dev/zero) is never read, echoed in a message, or copied in by an edit.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from .errors import UnreadableError
+
+CASES_DIR = "cases"
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+def _rel(root: str, path: str) -> str:
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def _inside(root_real: str, path: str) -> bool:
+    real = os.path.realpath(path)
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def check_link(root: str, path: str) -> None:
+    """UnreadableError if ``path`` is (or passes through) a link that leaves ``root``."""
+    if not _inside(os.path.realpath(root), path):
+        raise UnreadableError(
+            f"is a link to {os.path.realpath(path)}, outside the repository: a case file must "
+            "be a file in cases/ (copy it in, or remove the link); nothing was read",
+            file=_rel(root, path),
+        )
+
+
+def _refuse_unlistable(root: str) -> object:
+    def onerror(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else os.path.join(root, CASES_DIR)
+        raise UnreadableError(
+            f"cannot read this folder ({exc.strerror or exc}): its cases would be left out of "
+            "every count; give the account running the command permission to read it",
+            file=_rel(root, where) + "/",
+        )
+
+    return onerror
+
+
+def case_paths(root: str) -> Iterator[tuple[str, str]]:
+    """(path, path relative to root with / separators) of every case file, in a stable order.
+
+    Hidden folders and files are skipped (an editor's swap files, the editing lock).
+    """
+    base = os.path.join(root, CASES_DIR)
+    if not os.path.lexists(base):
+        return
+    check_link(root, base)
+    root_real = os.path.realpath(root)
+    for folder, dirs, files in os.walk(base, onerror=_refuse_unlistable(root)):  # type: ignore[arg-type]
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                check_link(root, path)
+            kept.append(name)
+        dirs[:] = kept
+        for name in sorted(files):
+            if name.endswith(CASE_SUFFIXES) and not name.startswith("."):
+                path = os.path.join(folder, name)
+                if os.path.islink(path) and not _inside(root_real, path):
+                    check_link(root, path)
+                yield path, _rel(root, path)
+
+
+def read_case_bytes(root: str, path: str, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of a case file (the caller refuses a longer one), refusing a
+    link out of the repository and anything that is not a regular file (a device, a pipe)."""
+    check_link(root, path)
+    if not os.path.isfile(path):
+        raise UnreadableError(
+            "is not a regular file (a device, a pipe or a folder): nothing was read",
+            file=_rel(root, path),
+        )
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableError(
+            f"cannot read this file ({exc.strerror or exc}): give the account running the "
+            "command permission to read it",
+            file=_rel(root, path),
+        ) from None
