@@ -5,8 +5,8 @@ in a scroll box a keyboard cannot reach. After the tables extension has run, thi
 
 * makes a paragraph ``Table: <text>`` just before a table that table's ``<caption>``;
 * gives every column header ``scope="col"`` and turns the first cell of each body row into
-  its row header (``<th scope="row">``): in every table of both sites the first column names
-  the row (a measure, a stage, a case, a provision);
+  its row header (``<th scope="row">``), unless it is empty: in every table of both sites the
+  first column names the row (a measure, a stage, a case, a provision);
 * wraps the table in a scroll region that takes focus (``tabindex="0"``) and is named by the
   caption (or, without one, by the heading above it), so a table wider than a phone can be
   scrolled from the keyboard (WCAG 2.1.1) and a screen reader says what it holds. The table
@@ -68,7 +68,8 @@ class _Tables(Treeprocessor):
             label = _text(caption)
         for row in table.iter("tr"):
             cells = list(row)
-            if cells and cells[0].tag == "td":
+            # An empty first cell stays a data cell: a header with no text names nothing.
+            if cells and cells[0].tag == "td" and _text(cells[0]):
                 cells[0].tag = "th"
                 cells[0].set("scope", "row")
             for cell in cells:
@@ -98,7 +99,7 @@ def _starts_caption(para: ET.Element) -> bool:
 class AccessibleTables(Extension):
     """Captions, row and column headers, and a focusable named scroll region for tables."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After "inline" (20): the caption's links and emphasis are elements by then; before
         # "prettify" (10), which lays out the new elements' whitespace like the rest.
         md.treeprocessors.register(_Tables(md), "putright_tables", 15)

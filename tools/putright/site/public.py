@@ -220,6 +220,7 @@ def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> l
             notes=notes,
             policy_id=repo.settings.default_policy,
         ),
+        render("accessibility", "accessibility.md"),
     ]
     for view in views:
         pages.append(
