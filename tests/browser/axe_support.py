@@ -29,7 +29,9 @@ class Violation:
     def __str__(self) -> str:
         shown = "\n    ".join(self.nodes[:5])
         more = f"\n    ... and {len(self.nodes) - 5} more" if len(self.nodes) > 5 else ""
-        return f"{self.rule} ({self.impact}, {len(self.nodes)} nodes): {self.help}\n    {shown}{more}"
+        return (
+            f"{self.rule} ({self.impact}, {len(self.nodes)} nodes): {self.help}\n    {shown}{more}"
+        )
 
 
 def axe_version() -> str:
