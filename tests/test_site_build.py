@@ -211,3 +211,23 @@ def test_a_bad_complaints_yml_is_reported_before_mkdocs_starts(
     result = CliRunner().invoke(cli, ["--repo", str(repo), "site", "build"])
     assert result.exit_code == 1 and "complaints.yml" in result.output, result.output
     assert not (repo / "site").exists()
+
+
+def test_the_built_in_config_gives_two_different_accessible_sites(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Without a mkdocs.yml: British English, and the staff site's dark red, the public's indigo
+    (colours whose contrast tests/browser/test_accessibility measures on the repository's own)."""
+    repo = make_repo()
+    for flags, primary in (((), "custom"), (("--public",), "indigo")):
+        out = tmp_path / (flags[0].strip("-") if flags else "staff")
+        result = site_build(repo, *flags, "--today", "2026-02-01", "--out", str(out))
+        assert result.exit_code == 0, result.output
+        for name in ("index.html", "404.html"):
+            page = (out / name).read_text(encoding="utf-8")
+            assert '<html lang="en-GB"' in page, (flags, name)
+            assert f'data-md-color-primary="{primary}"' in page, (flags, name)
+            assert "assets/stylesheets/putright.css" in page, (flags, name)
+        assert ("<strong>PRIVATE</strong>" in (out / "index.html").read_text("utf-8")) == (
+            not flags
+        )

@@ -164,6 +164,23 @@ def test_the_checks_can_fail(public: Site, browser: Any) -> None:
         context.close()
 
 
+def test_the_two_sites_cannot_be_mistaken(staff: Site, public: Site, browser: Any) -> None:
+    """The staff site's bar is dark red (#b71c1c: it says PRIVATE), the public site's indigo
+    (#4051b5); axe's colour-contrast rule above holds both to 4.5:1 with their white text."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        colours = {}
+        for name, site in (("staff", staff), ("public", public)):
+            tab.goto(site.page("index"))
+            colours[name] = tab.evaluate(
+                "() => getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+            )
+        assert colours == {"staff": "rgb(183, 28, 28)", "public": "rgb(64, 81, 181)"}
+    finally:
+        context.close()
+
+
 def test_pages_say_british_english(staff: Site, public: Site) -> None:
     for site in (staff, public):
         for name in ("index.html", "404.html"):
