@@ -29,7 +29,7 @@ def test_a_caption_paragraph_becomes_the_tables_caption() -> None:
     caption = table.find("caption")
     assert caption is not None and "".join(caption.itertext()) == "Complaints by stage"
     assert caption.find("em") is not None  # its Markdown is kept
-    assert list(table)[0] is caption  # first child, as HTML requires
+    assert table[0] is caption  # first child, as HTML requires
     assert not [p for p in root.iter("p") if "Table:" in "".join(p.itertext())]
 
 
