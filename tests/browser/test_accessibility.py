@@ -106,12 +106,16 @@ PUBLIC_PAGES = {
 }
 
 
-def _check(browser: Any, url: str, width: int, search: str | None = None) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _check(
+    browser: Any, url: str, width: int, search: str | None = None, scheme: str = "light"
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     try:
         tab = context.new_page()
         response = tab.goto(url)
         assert response is not None and (response.ok or url.endswith("/404.html")), url
+        if scheme == "dark":  # the page really is in the theme's dark scheme
+            assert tab.evaluate("() => document.body.dataset.mdColorScheme") == "slate", url
         if search is not None:
             open_search(tab, search)
         found = blocking(run_axe(tab))
@@ -130,6 +134,12 @@ def test_staff_page_meets_wcag_22_aa(staff: Site, browser: Any, kind: str, width
 @pytest.mark.parametrize("kind", PUBLIC_PAGES)
 def test_public_page_meets_wcag_22_aa(public: Site, browser: Any, kind: str, width: int) -> None:
     _check(browser, public.page(PUBLIC_PAGES[kind]), width)
+
+
+@pytest.mark.parametrize("kind", ["overview", "case page", "performance"])
+def test_staff_dark_scheme_meets_wcag_22_aa(staff: Site, browser: Any, kind: str) -> None:
+    """The staff site follows a device set to dark (its palette has a slate scheme)."""
+    _check(browser, staff.page(STAFF_PAGES[kind](staff.root)), 1280, scheme="dark")
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
