@@ -301,3 +301,14 @@ def test_a_repository_may_override_a_template(repo: Path) -> None:
         "# Our own learning page\n", encoding="utf-8"
     )
     assert text(build(repo)["learning.md"]) == "# Our own learning page\n"
+
+
+def test_the_on_time_and_escalation_charts_say_their_figures(pages: dict[str, Page]) -> None:
+    page = text(pages["performance.md"]).replace("\\", "")  # the Markdown escapes
+    on_time = next(a for a in re.findall(r"!\[([^\]]*)\]", page) if "met on time" in a)
+    escalated = next(a for a in re.findall(r"!\[([^\]]*)\]", page) if "escalated to stage 2" in a)
+    shares = re.findall(r"stage (\d+) (\d+) of (\d+) \((\d+\.\d)%\)", on_time)
+    assert shares, on_time
+    for _stage, part, whole, percent in shares:
+        assert f"{100 * int(part) / int(whole):.1f}" == percent, on_time
+    assert re.search(r": (\d+) of (\d+) \((\d+\.\d)%\) escalated in all", escalated), escalated
