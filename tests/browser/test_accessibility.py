@@ -191,6 +191,22 @@ def test_the_two_sites_cannot_be_mistaken(staff: Site, public: Site, browser: An
         context.close()
 
 
+VAGUE = {"here", "click here", "see where", "read it", "more", "read more", "this", "link"}
+
+
+def test_no_empty_header_cells_and_no_vague_link_text(staff: Site, public: Site) -> None:
+    """Over every page built (not only one of each kind): a header cell names its row or
+    column, and a link's text says where it goes without the sentence around it."""
+    import re
+
+    for site in (staff, public):
+        for path in sorted(site.root.rglob("*.html")):
+            page = path.read_text(encoding="utf-8")
+            assert not re.search(r"<th[^>]*>\s*</th>", page), path
+            for text in re.findall(r"<a [^>]*>([^<]*)</a>", page):
+                assert text.strip().lower() not in VAGUE, (path, text)
+
+
 def test_pages_say_british_english(staff: Site, public: Site) -> None:
     for site in (staff, public):
         for name in ("index.html", "404.html"):
