@@ -14,6 +14,7 @@ element a sighted person can see, with a visible focus indicator.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -197,8 +198,6 @@ VAGUE = {"here", "click here", "see where", "read it", "more", "read more", "thi
 def test_no_empty_header_cells_and_no_vague_link_text(staff: Site, public: Site) -> None:
     """Over every page built (not only one of each kind): a header cell names its row or
     column, and a link's text says where it goes without the sentence around it."""
-    import re
-
     for site in (staff, public):
         for path in sorted(site.root.rglob("*.html")):
             page = path.read_text(encoding="utf-8")
