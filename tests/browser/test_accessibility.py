@@ -317,3 +317,36 @@ def test_keyboard_through_a_staff_case_page(staff: Site, browser: Any) -> None:
     _assert_keyboard_usable(stops, url)
     assert "Skip to content" in stops[0]["what"], stops[0]
     assert any('role="region"' in s["key"] for s in stops)  # the deadlines table
+
+
+def test_keyboard_on_a_phone_opens_the_menu(public: Site, browser: Any) -> None:
+    """At 375 px the navigation is a drawer: closed, none of its links takes focus; the menu
+    button takes focus, Enter opens the drawer, and then its links are reachable and shown."""
+    url = public.page("index")
+    closed = _tab_through(browser, url, width=375)
+    _assert_keyboard_usable(closed, url)
+    assert not any("md-nav__link" in s["what"] for s in closed), closed
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        menu = tab.get_by_role("button", name="Navigation menu")
+        for _ in range(5):  # the skip link comes first
+            tab.keyboard.press("Tab")
+            if menu.evaluate("el => el === document.activeElement"):
+                break
+        else:
+            pytest.fail("the menu button never took focus")
+        assert menu.get_attribute("aria-expanded") == "false"
+        tab.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        for _ in range(10):
+            tab.keyboard.press("Tab")
+            stop = tab.evaluate(_FOCUSED)
+            if stop is not None and "md-nav__link" in stop["what"]:
+                break
+        else:
+            pytest.fail("no navigation link took focus in the open drawer")
+        assert stop["visible"] and stop["indicator"], stop
+    finally:
+        context.close()
