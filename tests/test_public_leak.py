@@ -306,6 +306,7 @@ def test_only_the_public_pages_are_built(built: tuple[Path, Path]) -> None:
     names = sorted(p.removesuffix("/index.html").removesuffix(".html") for p in pages)
     assert names == [
         "404",
+        "accessibility",
         "annual-report/2025-26",
         "index",
         "procedure",

@@ -38,6 +38,7 @@ def test_only_aggregate_pages(known: dict[str, str]) -> None:
         "index.md",
         "tsm.md",
         "procedure.md",
+        "accessibility.md",
         "annual-report/2024-25.md",
         "annual-report/2025-26.md",
         "annual-report/2026-27.md",

@@ -311,3 +311,14 @@ def test_an_imported_case_page_says_so_once(repo: Path) -> None:
     page = html(pages["cases/2026/2026-0001.md"])
     assert page.count("Imported on Mon 2 Mar 2026 from an earlier complaints log") == 1
     assert "Imported on" not in html(pages["cases/2026/2026-0002.md"])
+
+
+def test_the_on_time_and_escalation_charts_say_their_figures(pages: dict[str, Page]) -> None:
+    page = text(pages["performance.md"]).replace("\\", "")  # the Markdown escapes
+    on_time = next(a for a in re.findall(r"!\[([^\]]*)\]", page) if "met on time" in a)
+    escalated = next(a for a in re.findall(r"!\[([^\]]*)\]", page) if "escalated to stage 2" in a)
+    shares = re.findall(r"stage (\d+) (\d+) of (\d+) \((\d+\.\d)%\)", on_time)
+    assert shares, on_time
+    for _stage, part, whole, percent in shares:
+        assert f"{100 * int(part) / int(whole):.1f}" == percent, on_time
+    assert re.search(r": (\d+) of (\d+) \((\d+\.\d)%\) escalated in all", escalated), escalated

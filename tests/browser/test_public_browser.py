@@ -73,6 +73,14 @@ def test_tsm_page(site: Site, browser: object, tmp_path: Path) -> None:
     assert page.get_by_role("heading", name="2025-26").is_visible()  # type: ignore[attr-defined]
     row = page.locator("tr", has_text="CH02").first  # type: ignore[attr-defined]
     assert "100.0" in row.inner_text()  # every response within 10 working days of its ack
+    # The charts' alt text gives the figures, not only what is drawn: ten stage 1 complaints
+    # per 900 low-cost rental homes is 10 / 900 * 1000 = 11.1; every response on time, 100%.
+    alts = [
+        img.get_attribute("alt") or ""
+        for img in page.locator("figure img").all()  # type: ignore[attr-defined]
+    ]
+    assert any("2025-26 stage 1 11.1," in alt for alt in alts), alts
+    assert any("2025-26 stage 1 100%," in alt for alt in alts), alts
     page.close()  # type: ignore[attr-defined]
 
 

@@ -21,11 +21,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import load_settings
 from .errors import PutrightError
+from .markdown_tables import AccessibleTables
 from .packagedata import data_dir
 from .repository import Repository
 from .site.pages import Page
@@ -72,13 +73,17 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
 
         return build_internal(repo, today, env)
 
+    # Before the search plugin's on_config, which already reads the theme's language file.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not self.config.public:
-            # The staff site's theme override: a PRIVATE bar on every page (guides and 404
-            # included). Added here rather than as custom_dir, so no mkdocs.yml can lack it;
-            # after the site's own custom_dir, so a landlord's main.html still wins.
-            where = 1 if config.theme.custom_dir else 0
-            config.theme.dirs.insert(where, THEME_DIR)
+        # The theme override, on both sites: accessibility fixes (stylesheet, search dialog,
+        # 404 page, en-GB) and on the staff site a PRIVATE bar on every page (guides and 404
+        # included). Added here rather than as custom_dir, so no mkdocs.yml can lack it;
+        # after the site's own custom_dir, so a landlord's main.html still wins.
+        where = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(where, THEME_DIR)
+        # Captions, row headers and keyboard-reachable scroll regions for every table.
+        config.markdown_extensions.append(AccessibleTables())  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

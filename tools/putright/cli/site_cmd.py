@@ -34,8 +34,15 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 _THEME: dict[str, Any] = {
     "name": "material",
     "font": False,  # no Google Fonts CDN
-    "palette": {"scheme": "default", "primary": "red", "accent": "indigo"},
+    "language": "en-GB",
+    # "custom": the theme override's dark red (white on it 6.6:1), the staff site's colour.
+    "palette": {"scheme": "default", "primary": "custom", "accent": "indigo"},
     "features": ["navigation.indexes", "navigation.sections", "navigation.top", "search.highlight"],
+}
+# The public site keeps the theme's indigo, so the two sites cannot be mistaken.
+_PUBLIC_THEME: dict[str, Any] = {
+    **_THEME,
+    "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
 }
 # The staff site's theme override (the PRIVATE bar on every page), from the package's copy.
 _THEME_DIR = str(data_dir("site_templates") / "theme")
@@ -151,7 +158,7 @@ def _config_file(
             "site_name": site_name,
             "docs_dir": docs,
             "site_dir": os.path.join(repo, "public-site" if public else "site"),
-            "theme": _THEME,
+            "theme": _PUBLIC_THEME if public else _THEME,
             "plugins": ["search", {"putright": {"repo": repo, "public": public}}],
             "markdown_extensions": _EXTENSIONS,
         }

@@ -108,6 +108,18 @@ def _rate(done: list[int] | None) -> float | None:
     return round(100 * done[0] / sum(done), 1)
 
 
+def _sum_clocks(t: Tallies, stage: str, which: int) -> int:
+    """Deadlines met (which=0) or missed (1) at a stage over the chart's months."""
+    return sum(t.clocks[stage].get(m, [0, 0])[which] for m in t.months)
+
+
+def _share(part: int, whole: int) -> str:
+    """ "34 of 40 (85.0%)" for a chart's alt text: the figures, not only what it shows."""
+    if not whole:
+        return "none of 0"
+    return f"{part} of {whole} ({100 * part / whole:.1f}%)"
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading, a sentence on how the numbers are counted, and the chart."""
@@ -173,7 +185,12 @@ def sections(t: Tallies) -> list[Section]:
             "Deadlines met on time (%)",
             labels,
             rates,
-            f"Line chart of the percentage of deadlines met on time per month by stage, {span}.",
+            f"Line chart of the percentage of deadlines met on time per month by stage, {span}: "
+            + "; ".join(
+                f"stage {s} {_share(_sum_clocks(t, s, 0), _sum_clocks(t, s, 0) + _sum_clocks(t, s, 1))}"
+                for s in stages
+            )
+            + " on time in all.",
             label_header="Month",
             ylabel="%",
             percent=True,
@@ -212,7 +229,9 @@ def sections(t: Tallies) -> list[Section]:
             "Stage 1 responses escalated (%)",
             labels,
             escalation,
-            f"Line chart of the percentage of stage 1 responses escalated to stage 2, by month of response, {span}.",
+            f"Line chart of the percentage of stage 1 responses escalated to stage 2, by month of response, {span}: "
+            f"{_share(sum(t.stage1_escalated[m] for m in t.months), sum(t.stage1_responses[m] for m in t.months))}"
+            " escalated in all.",
             label_header="Month",
             ylabel="%",
             percent=True,

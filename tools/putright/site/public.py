@@ -19,7 +19,8 @@ not given to it) fails the build (StrictUndefined).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -81,6 +82,26 @@ class YearView:
         return self.assessment.contradictions
 
 
+def _alt_figures(
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[float | None]],
+    missing: str,
+    unit: str = "",
+) -> str:
+    """A chart's figures for its alt text: "Q1 stage 1 4, stage 2 hidden; Q2 ..."."""
+
+    def shown(value: float | None) -> str:
+        if value is None or math.isnan(value):
+            return missing
+        return (str(int(value)) if float(value).is_integer() else f"{value:.1f}") + unit
+
+    return "; ".join(
+        f"{label} "
+        + ", ".join(f"{name.lower()} {shown(values[i])}" for name, values in series.items())
+        for i, label in enumerate(labels)
+    )
+
+
 def _quarters_chart(label: str, stage1: PublishedTable, stage2: PublishedTable) -> ChartFile | None:
     labels = [r.label for r in stage1.rows]
     series: dict[str, list[float | None]] = {
@@ -93,9 +114,9 @@ def _quarters_chart(label: str, stage1: PublishedTable, stage2: PublishedTable) 
         f"Complaints by quarter, {label}",
         labels,
         series,
-        f"Line chart of stage 1 and stage 2 complaints received in each quarter of {label}. Quarters "
-        "whose number is hidden to protect small numbers are left out of the line. The numbers are "
-        "in the table below.",
+        f"Line chart of stage 1 and stage 2 complaints received in each quarter of {label}: "
+        f"{_alt_figures(labels, series, 'hidden')}. Quarters whose number is hidden to protect "
+        "small numbers are left out of the line.",
         label_header="Quarter",
     )
     return ChartFile(chart, f"{CHARTS}/{label}-quarters.svg")
@@ -109,26 +130,29 @@ def _tsm_charts(views: Sequence[YearView]) -> list[ChartFile]:
     def values(pick: Any) -> list[float]:
         return [float("nan") if (x := pick(v.report.tsm)) is None else float(x) for v in views]
 
+    ch01_series = {
+        "Stage 1": values(lambda g: g.ch01["1"].value),
+        "Stage 2": values(lambda g: g.ch01["2"].value),
+    }
+    ch02_series = {
+        "Stage 1": values(lambda g: g.ch02["1"].percent),
+        "Stage 2": values(lambda g: g.ch02["2"].percent),
+    }
     ch01 = bar_chart(
         "CH01: complaints per 1,000 homes",
         labels,
-        {
-            "Stage 1": values(lambda g: g.ch01["1"].value),
-            "Stage 2": values(lambda g: g.ch01["2"].value),
-        },
+        ch01_series,
         "Bar chart of TSM CH01, stage 1 and stage 2 complaints per 1,000 homes, for each reporting "
-        "year; the figures are in the table above.",
+        f"year: {_alt_figures(labels, ch01_series, 'not available')}.",
         label_header="Year",
     )
     ch02 = bar_chart(
         "CH02: % responded to within the Code's timescales",
         labels,
-        {
-            "Stage 1": values(lambda g: g.ch02["1"].percent),
-            "Stage 2": values(lambda g: g.ch02["2"].percent),
-        },
+        ch02_series,
         "Bar chart of TSM CH02, the percentage of stage 1 and stage 2 responses sent within the "
-        "Complaint Handling Code's timescales, for each reporting year; the figures are in the table above.",
+        "Complaint Handling Code's timescales, for each reporting year: "
+        f"{_alt_figures(labels, ch02_series, 'not available', '%')}.",
         label_header="Year",
     )
     return [ChartFile(ch01, f"{CHARTS}/tsm-ch01.svg"), ChartFile(ch02, f"{CHARTS}/tsm-ch02.svg")]
@@ -320,6 +344,7 @@ def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> l
             notes=notes,
             policy_id=repo.settings.default_policy,
         ),
+        render("accessibility", "accessibility.md"),
     ]
     for view in views:
         pages.append(
