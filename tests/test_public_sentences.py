@@ -86,7 +86,7 @@ def extension_lines_unchecked(
         within + beyond,
         beyond,
     )
-    return tuple(evidence_lines(Evidence(measure), min_cell))
+    return tuple(evidence_lines(Evidence((measure,)), min_cell))
 
 
 def extension_lines(

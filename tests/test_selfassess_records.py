@@ -101,7 +101,7 @@ def test_records_beside_the_answers(tmp_path: Path) -> None:
 
     # 6.3 "must": 11 within, t11 late: 1 of 12 (8.3%) contradicts the "yes", figure shown,
     # beside herefordshire-housing's own text (15 working days from entering stage 1).
-    text = contradiction_text(rows["6.3"])
+    text = contradiction_text(rows["6.3"], None)
     assert text.endswith(
         "And our own records show 8.3% of stage 1 responses (1 of 12) were sent late by the "
         "Code's timescales."
@@ -110,7 +110,7 @@ def test_records_beside_the_answers(tmp_path: Path) -> None:
 
     # 6.5: one extension recorded as given, one as not, one not recorded: 1 of 2 where
     # recorded, and the silent one counted apart, never as given.
-    lines = evidence_lines(rows["6.5"].evidence)
+    lines = evidence_lines(rows["6.5"].evidence, None)
     assert (
         "1 of 2 stage 1 extensions (where recorded either way) (50.0%) were recorded as giving "
         "the Ombudsman's contact details." in lines
@@ -122,7 +122,7 @@ def test_records_beside_the_answers(tmp_path: Path) -> None:
     assert rows["6.5"].contradiction
 
     # 6.13: t04 by alice then bob (measured); t05's stage 2 names nobody: not recorded.
-    lines = evidence_lines(rows["6.13"].evidence)
+    lines = evidence_lines(rows["6.13"].evidence, None)
     assert (
         "1 of 1 stage 2 responses (where both handlers are recorded) (100.0%) were considered "
         "by someone other than the stage 1 handler." in lines
@@ -133,14 +133,14 @@ def test_records_beside_the_answers(tmp_path: Path) -> None:
     )
 
     # 5.6: every case has its stage 1 definition; of the two escalations only t04 defines it.
-    lines = evidence_lines(rows["5.6"].evidence)
+    lines = evidence_lines(rows["5.6"].evidence, None)
     assert "12 of 12 stage 1 complaints (100.0%) have a complaint definition recorded." in lines
     assert (
         "1 of 2 stage 2 escalations (50.0%) record the complaint as defined at stage 2 "
         "(`definition` on the escalation)." in lines
     )
     assert "50.0% of stage 2 escalations (1 of 2) record no stage 2 definition" in (
-        contradiction_text(rows["5.6"])
+        contradiction_text(rows["5.6"], None)
     )
 
 
@@ -149,10 +149,10 @@ def test_every_procedure_followed_is_held_against_the_code(tmp_path: Path) -> No
     # h1 followed herefordshire-housing, whose initial contact stage is a "stage 0" (Code 5.2).
     assert rows["5.2"].contradiction == "breach"
     assert "herefordshire-housing: stage 0 (Initial contact) is an informal stage" in (
-        contradiction_text(rows["5.2"])
+        contradiction_text(rows["5.2"], None)
     )
     # 6.2: neither procedure's text falls short; both are named.
     assert (
         "Held against the Code, every procedure followed in the year (herefordshire-housing, "
-        "hoc-2024) meets this provision." in evidence_lines(rows["6.2"].evidence)
+        "hoc-2024) meets this provision." in evidence_lines(rows["6.2"].evidence, None)
     )

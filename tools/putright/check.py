@@ -74,6 +74,7 @@ def _never_closed(case: Case, days: int, today: dt.date) -> list[Flaw]:
             f"{last.type} on {last.date} and never closed: add a `closed` event so its retention "
             "period is clear (complaints.yml retention.close_ended_after_days)",
             "warning",
+            rule="close_ended",
         )
     ]
 

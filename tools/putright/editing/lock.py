@@ -8,8 +8,10 @@ lock file in the repository's root, so the second run waits for the first and th
 file the first wrote. ``filelock`` locks with ``fcntl`` on POSIX and ``msvcrt`` on Windows
 (staff computers), and the operating system releases the lock if the process dies.
 
-The lock file (``.putright.lock``) is empty and ignored by Git (.gitignore); it is left in
-place after use, because removing it would let a third run lock a different file.
+The lock file is empty and left in place after use, because removing it would let a third run
+lock a different file. It lives inside ``.git/`` where there is one, so Git never sees it (in
+any repository, whatever its .gitignore says), else in the root as ``.putright.lock``, which
+the .gitignore that `complaints init` writes leaves out.
 """
 
 from __future__ import annotations
@@ -26,12 +28,19 @@ LOCK_FILE = ".putright.lock"
 WAIT_SECONDS = 30.0  # an edit takes well under a second; a minute's wait means something is stuck
 
 
+def lock_path(root: str) -> str:
+    """Where the repository's lock file is: in .git/ when the root has one (Git ignores it)."""
+    git_dir = os.path.join(root, ".git")
+    if os.path.isdir(git_dir):
+        return os.path.join(git_dir, "putright.lock")
+    return os.path.join(root, LOCK_FILE)
+
+
 @contextmanager
 def edit_lock(root: str, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the repository's edit lock, waiting up to ``wait`` seconds; EditRefused if it stays
     held (nothing is written)."""
-    path = os.path.join(root, LOCK_FILE)
-    lock = FileLock(path, timeout=wait)
+    lock = FileLock(lock_path(root), timeout=wait)
     try:
         lock.acquire()
     except Timeout:

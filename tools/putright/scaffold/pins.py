@@ -31,6 +31,9 @@ ACTIONS: dict[str, Pin] = {
     "actions/download-artifact": Pin("3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", "v8.0.1"),
     "actions/upload-pages-artifact": Pin("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
     "actions/deploy-pages": Pin("cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", "v5.0.0"),
+    # The project's own release workflow (not one `complaints init` writes); the newest tag in
+    # the snapshot of its repository that could be read here.
+    "pypa/gh-action-pypi-publish": Pin("81e9d935c883d0b210363ab89cf05f3894778450", "v1.8.14"),
 }
 
 # `uses: owner/name@ref` with an optional trailing comment, as the templates write it.
