@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .. import validation, yamlfile
+from ..cache import forget
 from ..editing.atomic import replace_file
 from ..editing.commit import commit_files, require_git
 from ..errors import EditRefused, RecordError
@@ -253,6 +254,7 @@ def redact_case(
         with open(path, "rb") as handle:
             before = handle.read()
         replace_file(path, result.text.encode("utf-8"), expected=before, label=rel)
+    forget(repo.root, [rel])  # the check cache holds what the file said before
     sha = None
     if commit and _has_changes(repo.root, path):
         sha = commit_files(repo.root, [path], f"{case_id}: redact personal data").sha[:7]
