@@ -26,9 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import load_settings
 from .errors import PutrightError
-from .repository import Repository
-from .site.pages import Page
-from .site.templating import make_env
+from .site.staging import generate
 
 log = logging.getLogger("mkdocs.plugins.putright")
 TODAY_ENV = "PUTRIGHT_TODAY"
@@ -43,6 +41,10 @@ class PutrightConfig(base.Config):  # type: ignore[no-untyped-call]
 
 
 class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-call]
+    # Set by `complaints site build` when the pages are already staged in docs_dir (generate,
+    # then build): the pages to keep out of the navigation. None: generate them here.
+    staged_out_of_nav: frozenset[str] | None = None
+
     def _repo_root(self, config: MkDocsConfig) -> str:
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         return os.path.normpath(os.path.join(base_dir, self.config.repo or "."))
@@ -58,19 +60,6 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
                 f"putright: today {text!r} is not a date in the form YYYY-MM-DD"
             ) from None
 
-    def _pages(self, root: str) -> list[Page]:
-        repo = Repository.open(root)
-        today, env = self._today(), make_env(root)
-        if self.config.public:
-            # Imported here: only the public build needs it (and it is another engineer's module).
-            from .site.public import build_public  # type: ignore[import-not-found,unused-ignore]
-
-            pages: list[Page] = build_public(repo, today, env)
-            return pages
-        from .site.internal import build_internal
-
-        return build_internal(repo, today, env)
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.public:
             # The staff site's theme override: a PRIVATE bar on every page (guides and 404
@@ -81,8 +70,13 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.staged_out_of_nav is not None:
+            for file in files.documentation_pages():
+                if file.src_uri in self.staged_out_of_nav:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+            return files
         try:
-            pages = self._pages(self._repo_root(config))
+            pages = generate(self._repo_root(config), bool(self.config.public), self._today())
         except PutrightError as exc:
             raise PluginError(f"putright: {exc}") from None
         for page in pages:
