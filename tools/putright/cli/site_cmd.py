@@ -82,6 +82,12 @@ def site() -> None:
     show_default=True,
     help="What turns the generated pages into HTML: MkDocs, or Zensical (pip install 'putright[zensical]').",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="MkDocs: processes rendering the case pages (default: one per core from 500 cases).",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -90,6 +96,7 @@ def build(
     today: dt.date | None,
     strict: bool,
     builder: str,
+    jobs: int | None,
 ) -> None:
     """Generate every page into a staging folder, build the site from it, print where it went.
 
@@ -112,6 +119,8 @@ def build(
             cfg, plugin = checked_config(config_file, site_dir, strict, public)
             if today is not None:
                 plugin.config.today = today.isoformat()
+            if jobs is not None:
+                plugin.config.jobs = jobs
             pages = generate(repo, public, plugin._today())
             staged = stage(pages, cfg.docs_dir, os.path.join(staging, "docs"))
             del pages  # the staged files are the pages from here on
