@@ -50,18 +50,16 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
     # then build): the pages to keep out of the navigation. None: generate them here.
     staged_out_of_nav: frozenset[str] | None = None
     parallel: ParallelPages | None = None
-    _serving = False
     _nav: Any = None
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._serving = command == "serve"  # a live reload renders as MkDocs does
+    # No on_startup hook: MkDocs would keep one instance across builds in a process, and
+    # staged_out_of_nav belongs to one build.
 
     def _plan(self, out_of_nav: frozenset[str]) -> None:
         """Render the case pages in worker processes when there are enough of them."""
         jobs = self.config.jobs
         if jobs is None:
             jobs = (os.cpu_count() or 1) if len(out_of_nav) >= PARALLEL_FROM else 1
-        usable = jobs > 1 and not self._serving and hasattr(os, "fork")
+        usable = jobs > 1 and hasattr(os, "fork")
         self.parallel = ParallelPages(out_of_nav, jobs) if usable else None
 
     def _repo_root(self, config: MkDocsConfig) -> str:

@@ -32,12 +32,38 @@ PUBLIC_CONFIG = "mkdocs.public.yml"
 # Material's notice about MkDocs 2 is noise here: putright pins mkdocs<2.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The built-in configuration mirrors mkdocs.yml and mkdocs.public.yml (what `init` writes):
+# keep them identical (tests/test_site_builders.py compares the staff one).
 _THEME: dict[str, Any] = {
     "name": "material",
     "font": False,  # no Google Fonts CDN
-    "palette": {"scheme": "default", "primary": "red", "accent": "indigo"},
-    "features": ["navigation.indexes", "navigation.sections", "navigation.top", "search.highlight"],
+    "language": "en",
+    "palette": [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "red",
+            "accent": "indigo",
+            "toggle": {"icon": "material/brightness-7", "name": "Dark mode"},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "red",
+            "accent": "indigo",
+            "toggle": {"icon": "material/brightness-4", "name": "Light mode"},
+        },
+    ],
+    "features": [
+        "navigation.indexes",
+        "navigation.sections",
+        "navigation.top",
+        "navigation.tracking",
+        "search.highlight",
+        "toc.follow",
+    ],
 }
+_PUBLIC_THEME: dict[str, Any] = {"name": "material", "font": False}
 # The staff site's theme override (the PRIVATE bar on every page), from the package's copy.
 _THEME_DIR = os.path.join(
     os.path.dirname(os.path.dirname(__file__)), "data", "site_templates", "theme"
@@ -177,7 +203,9 @@ def _config_file(
             "site_name": site_name,
             "docs_dir": docs,
             "site_dir": os.path.join(repo, "public-site" if public else "site"),
-            "theme": _THEME,
+            "strict": True,
+            "use_directory_urls": public,  # as mkdocs.yml (false) and mkdocs.public.yml
+            "theme": _PUBLIC_THEME if public else _THEME,
             "plugins": ["search", {"putright": {"repo": repo, "public": public}}],
             "markdown_extensions": _EXTENSIONS,
         }
