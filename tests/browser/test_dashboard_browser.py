@@ -61,8 +61,10 @@ def site(
     out = base / "site"
     result = CliRunner().invoke(
         cli,
-        ["--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)]
-        + ["--builder", request.param],
+        [
+            *("--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)),
+            *("--builder", request.param),
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
