@@ -7,10 +7,12 @@ number of files beyond the report itself).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from . import yamlfile
@@ -119,6 +121,21 @@ def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Pr
     return problems
 
 
+# The cache a caller several layers up chose for every reading below it (the site generator
+# reads the cases through collect(), which knows nothing of caches): see ``reading_cache``.
+_READING_CACHE: ContextVar[CheckCache | None] = ContextVar("putright_cache", default=None)
+
+
+@contextlib.contextmanager
+def reading_cache(cache: CheckCache | None) -> Iterator[None]:
+    """Within this block, ``iter_evaluated`` reads through ``cache`` unless given another."""
+    token = _READING_CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _READING_CACHE.reset(token)
+
+
 # Below this many files one process is quicker than starting workers.
 PARALLEL_FROM = 1000
 # The worker's view of the run, set once per worker process (inherited through fork).
@@ -221,6 +238,7 @@ def iter_evaluated(
     for today); the others are read and added to it (the caller saves it).
     """
     files = list(repo.case_files())
+    cache = _READING_CACHE.get() if cache is None else cache
     jobs = default_jobs(len(files)) if jobs is None else jobs
     if jobs > 1:
         # fork: workers inherit the repository, policies, calendar and cache already built.

@@ -114,6 +114,12 @@ def site() -> None:
     default=None,
     help="MkDocs: processes rendering the case pages (default: one per core from 500 cases).",
 )
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Read every case afresh, not through check's cache (.putright-cache/).",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -123,6 +129,7 @@ def build(
     strict: bool,
     builder: str,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Generate every page into a staging folder, build the site from it, print where it went.
 
@@ -147,7 +154,7 @@ def build(
                 plugin.config.today = today.isoformat()
             if jobs is not None:
                 plugin.config.jobs = jobs
-            pages = generate(repo, public, plugin._today())
+            pages = generate(repo, public, plugin._today(), use_cache=not no_cache)
             staged = stage(pages, cfg.docs_dir, os.path.join(staging, "docs"))
             del pages  # the staged files are the pages from here on
             if builder == "zensical":

@@ -14,22 +14,34 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..cache import open_cache
+from ..check import reading_cache
 from ..repository import Repository
 from .pages import Page
 from .templating import make_env
 
 
-def generate(root: str, public: bool, today: dt.date) -> list[Page]:
-    """Every generated page of the staff dashboard, or of the public report."""
+def generate(root: str, public: bool, today: dt.date, *, use_cache: bool = True) -> list[Page]:
+    """Every generated page of the staff dashboard, or of the public report.
+
+    The cases are read through check's cache (``putright.cache``) unless ``use_cache`` is
+    False: a build right after ``complaints check`` reads no unchanged file again.
+    """
     repo = Repository.open(root)
     env = make_env(root)
-    if public:
-        from .public import build_public
+    cache = open_cache(root) if use_cache else None
+    with reading_cache(cache):
+        if public:
+            from .public import build_public
 
-        return build_public(repo, today, env)
-    from .internal import build_internal
+            pages = build_public(repo, today, env)
+        else:
+            from .internal import build_internal
 
-    return build_internal(repo, today, env)
+            pages = build_internal(repo, today, env)
+    if cache is not None:
+        cache.save()
+    return pages
 
 
 @dataclass(frozen=True)
