@@ -32,8 +32,8 @@ PUBLIC_CONFIG = "mkdocs.public.yml"
 # Material's notice about MkDocs 2 is noise here: putright pins mkdocs<2.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-# The built-in configuration mirrors mkdocs.yml and mkdocs.public.yml (what `init` writes):
-# keep them identical (tests/test_site_builders.py compares the staff one).
+# The built-in staff configuration mirrors mkdocs.yml (what `init` writes): keep them
+# identical (tests/test_site_builders.py compares them).
 _THEME: dict[str, Any] = {
     "name": "material",
     "font": False,  # no Google Fonts CDN
@@ -63,7 +63,6 @@ _THEME: dict[str, Any] = {
         "toc.follow",
     ],
 }
-_PUBLIC_THEME: dict[str, Any] = {"name": "material", "font": False}
 # The staff site's theme override (the PRIVATE bar on every page), from the package's copy.
 _THEME_DIR = os.path.join(
     os.path.dirname(os.path.dirname(__file__)), "data", "site_templates", "theme"
@@ -212,7 +211,7 @@ def _config_file(
             "site_dir": os.path.join(repo, "public-site" if public else "site"),
             "strict": True,
             "use_directory_urls": public,  # as mkdocs.yml (false) and mkdocs.public.yml
-            "theme": _PUBLIC_THEME if public else _THEME,
+            "theme": _THEME,
             "plugins": ["search", {"putright": {"repo": repo, "public": public}}],
             "markdown_extensions": _EXTENSIONS,
         }
