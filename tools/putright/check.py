@@ -239,7 +239,11 @@ def iter_evaluated(
     """
     files = list(repo.case_files())
     cache = _READING_CACHE.get() if cache is None else cache
-    jobs = default_jobs(len(files)) if jobs is None else jobs
+    if jobs is None:
+        # Workers pay for themselves only on files to parse: a cached reading is cheaper to
+        # evaluate here than to send back from a worker.
+        cached = sum(1 for _path, rel in files if rel in cache.old) if cache is not None else 0
+        jobs = default_jobs(len(files) - cached)
     if jobs > 1:
         # fork: workers inherit the repository, policies, calendar and cache already built.
         context = multiprocessing.get_context("fork")
