@@ -34,13 +34,16 @@ class Site:
     url: str
     root: Path
     case_id: str  # an ordinary case to search for
+    builder: str  # mkdocs or zensical: the same pages, a different search box
 
     def page(self, name: str) -> str:
         return page_url(self.url, self.root, name)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Site]:
     import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
     from putright.cli import cli
 
@@ -58,12 +61,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     out = base / "site"
     result = CliRunner().invoke(
         cli,
-        ["--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)],
+        [
+            *("--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)),
+            *("--builder", request.param),
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
     with serve(out) as url:
-        yield Site(url, out, demo[0].stem if demo else "2026-0001")
+        yield Site(url, out, demo[0].stem if demo else "2026-0001", request.param)
 
 
 @pytest.fixture
@@ -150,9 +156,16 @@ def test_a_chart(site: Site, page: object, tmp_path: Path) -> None:
 def test_search_finds_a_case(site: Site, page: object, tmp_path: Path) -> None:
     watch = Watch(page)
     page.goto(f"{site.url}/")  # type: ignore[attr-defined]
-    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
-    results = page.locator(".md-search-result__item a")  # type: ignore[attr-defined]
+    if site.builder == "zensical":
+        # Zensical's search: a button opens a dialog in a shadow DOM (Playwright's CSS
+        # locators pierce it); results are a listbox of links.
+        page.locator(".md-search__button").click()  # type: ignore[attr-defined]
+        box = page.locator("dialog input[role=combobox]")  # type: ignore[attr-defined]
+        results = page.locator("dialog [role=listbox] a")  # type: ignore[attr-defined]
+    else:
+        page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+        box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+        results = page.locator(".md-search-result__item a")  # type: ignore[attr-defined]
     # Typed key by key, as a person does: Material searches on key events, and a value set
     # with fill() alone is sometimes never searched for.
     box.press_sequentially(site.case_id, delay=50)

@@ -81,15 +81,21 @@ def case_paths(root: str) -> Iterator[tuple[str, str]]:
                 yield path, _rel(root, path)
 
 
-def read_case_bytes(root: str, path: str, limit: int) -> bytes:
-    """At most ``limit`` + 1 bytes of a case file (the caller refuses a longer one), refusing a
-    link out of the repository and anything that is not a regular file (a device, a pipe)."""
+def check_case_path(root: str, path: str) -> None:
+    """UnreadableError for a link out of the repository or anything but a regular file (a
+    device, a pipe): checked before anything, the check cache included, looks at the file."""
     check_link(root, path)
     if not os.path.isfile(path):
         raise UnreadableError(
             "is not a regular file (a device, a pipe or a folder): nothing was read",
             file=_rel(root, path),
         )
+
+
+def read_case_bytes(root: str, path: str, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of a case file (the caller refuses a longer one), refusing a
+    link out of the repository and anything that is not a regular file (a device, a pipe)."""
+    check_case_path(root, path)
     try:
         with open(path, "rb") as handle:
             return handle.read(limit + 1)

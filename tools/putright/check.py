@@ -7,19 +7,22 @@ number of files beyond the report itself).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from . import yamlfile
-from .casewalk import read_case_bytes
+from .cache import CheckCache, Learnt, digest, pack, stamp_of
+from .casewalk import check_case_path, read_case_bytes
 from .engine import CaseResult, evaluate, stage_flaws
 from .engine.rules import category_flaws, tenure_flaws
 from .letters.checks import letter_path_flaws, response_content_flaws
 from .problems import Flaw, Problem, locate
-from .records import Case, load_case
+from .records import Case, build_case, load_case
 from .repository import Repository
 
 
@@ -82,6 +85,21 @@ def _never_closed(case: Case, days: int, today: dt.date) -> list[Flaw]:
 def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Evaluated:
     """One case file in the context of its repository."""
     case, problems, text = load_case(raw, rel)
+    return evaluate_loaded(repo, rel, case, problems, text, today)
+
+
+def evaluate_loaded(
+    repo: Repository,
+    rel: str,
+    case: Case | None,
+    problems: list[Problem],
+    text: str | Callable[[], str | None] | None,
+    today: dt.date,
+) -> Evaluated:
+    """A case already read (from its file or the cache), against its procedure, for today.
+
+    ``text`` may be a function giving it: a cached case's file is read only to place findings.
+    """
     if case is None:
         return Evaluated(rel, None, None, problems)
     policy_id = case.policy or repo.settings.default_policy
@@ -90,11 +108,11 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
         known = ", ".join(sorted(repo.policies)) or "none"
         where = ("policy",) if case.policy else ("id",)
         flaw = Flaw(where, f"unknown policy {policy_id!r} (policies/ has: {known})")
-        return Evaluated(rel, case, None, problems + locate([flaw], text, rel, case.id))
+        return Evaluated(rel, case, None, problems + locate([flaw], _resolve(text), rel, case.id))
     flaws = stage_flaws(case, policy) + category_flaws(case, repo.settings.categories)
     flaws += tenure_flaws(case, repo.settings.tsm.lcho_apart)
     if any(f.severity == "error" for f in flaws):
-        return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id))
+        return Evaluated(rel, case, None, problems + locate(flaws, _resolve(text), rel, case.id))
     result = evaluate(case, policy, repo.calendar, today)
     flaws += result.flaws
     flaws += response_content_flaws(case, policy, repo.settings, repo.calendar, today)
@@ -109,8 +127,12 @@ def evaluate_bytes(repo: Repository, rel: str, raw: bytes, today: dt.date) -> Ev
             )
         )
     if flaws:
-        problems = problems + locate(flaws, text, rel, case.id)
+        problems = problems + locate(flaws, _resolve(text), rel, case.id)
     return Evaluated(rel, case, result, problems)
+
+
+def _resolve(text: str | Callable[[], str | None] | None) -> str | None:
+    return text() if callable(text) else text
 
 
 def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Problem]:
@@ -132,13 +154,30 @@ def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Pr
     return problems
 
 
+# The cache a caller several layers up chose for every reading below it (the site generator
+# reads the cases through collect(), which knows nothing of caches): see ``reading_cache``.
+_READING_CACHE: ContextVar[CheckCache | None] = ContextVar("putright_cache", default=None)
+
+
+@contextlib.contextmanager
+def reading_cache(cache: CheckCache | None) -> Iterator[None]:
+    """Within this block, ``iter_evaluated`` reads through ``cache`` unless given another."""
+    token = _READING_CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _READING_CACHE.reset(token)
+
+
 # Below this many files one process is quicker than starting workers.
 PARALLEL_FROM = 1000
 # The worker's view of the run, set once per worker process (inherited through fork).
-_WORKER: tuple[Repository, dt.date, bool] | None = None
+_WORKER: tuple[Repository, dt.date, bool, CheckCache | None] | None = None
+# A file's outcome, and what the cache should learn about it (None: nothing).
+_Done = tuple[Evaluated, Learnt | None]
 
 
-def _read_and_evaluate(repo: Repository, today: dt.date, path: str, rel: str) -> Evaluated:
+def _read(root: str, path: str, rel: str) -> bytes | Evaluated:
     if rel.endswith(".yml"):
         return Evaluated(
             rel,
@@ -147,25 +186,59 @@ def _read_and_evaluate(repo: Repository, today: dt.date, path: str, rel: str) ->
             [Problem(rel, None, "case files end in .yaml: rename it so it is read")],
         )
     # UnreadableError (exit 2), not a problem in the list: a file left out shrinks every count.
-    raw = read_case_bytes(repo.root, path, yamlfile.MAX_BYTES)
-    return evaluate_bytes(repo, rel, raw, today)
+    return read_case_bytes(root, path, yamlfile.MAX_BYTES)
 
 
-def _init_worker(repo: Repository, today: dt.date, keep_cases: bool) -> None:
+def _read_and_evaluate(
+    repo: Repository, today: dt.date, path: str, rel: str, cache: CheckCache | None = None
+) -> _Done:
+    raw: bytes | Evaluated | None = None
+    if cache is not None and rel.endswith(".yaml"):
+        check_case_path(repo.root, path)  # a link out, or a device, is refused before the cache
+        try:
+            entry, raw, learnt = cache.probe(path, rel)
+        except OSError:
+            entry, learnt = None, None  # reported below, as without a cache
+        if entry is not None and learnt is not None:
+            data, problems = entry
+            case = None if data is None else build_case(data, rel)[0]
+            known = raw
+
+            def read_text() -> str | None:
+                got = _read(repo.root, path, rel) if known is None else known
+                return yamlfile.decode(got, rel)[0] if isinstance(got, bytes) else None
+
+            return evaluate_loaded(repo, rel, case, problems, read_text, today), learnt
+    if raw is None:
+        raw = _read(repo.root, path, rel)
+    if isinstance(raw, Evaluated):
+        return raw, None
+    case, problems, text = load_case(raw, rel)
+    outcome = evaluate_loaded(repo, rel, case, problems, text, today)
+    if cache is None:
+        return outcome, None
+    try:  # what reading the file gave, before the procedure and today were applied
+        blob = pack(None if case is None else case.data, problems)
+        return outcome, (stamp_of(path), digest(raw), blob)
+    except (ValueError, OSError):  # a value marshal cannot hold: simply not cached
+        return outcome, None
+
+
+def _init_worker(
+    repo: Repository, today: dt.date, keep_cases: bool, cache: CheckCache | None
+) -> None:
     global _WORKER
-    _WORKER = (repo, today, keep_cases)
+    _WORKER = (repo, today, keep_cases, cache)
 
 
-def _work(item: tuple[str, str]) -> Evaluated:
+def _work(item: tuple[str, str]) -> _Done:
     assert _WORKER is not None
-    repo, today, keep_cases = _WORKER
-    outcome = _read_and_evaluate(repo, today, *item)
+    repo, today, keep_cases, cache = _WORKER
+    outcome, learnt = _read_and_evaluate(repo, today, *item, cache=cache)
     # Send back only what the caller keeps: a Case carries the whole record.
-    return (
-        outcome
-        if keep_cases or outcome.case is None
-        else replace(outcome, case=_slim(outcome.case))
-    )
+    if not keep_cases and outcome.case is not None:
+        outcome = replace(outcome, case=_slim(outcome.case))
+    return outcome, learnt
 
 
 def _slim(case: Case) -> Case:
@@ -185,26 +258,38 @@ def iter_evaluated(
     *,
     jobs: int | None = None,
     keep_cases: bool = True,
+    cache: CheckCache | None = None,
 ) -> Iterator[Evaluated]:
     """Every case file's outcome, in file order, plus a problem for an id used twice.
 
     Large repositories are read by a pool of worker processes (one per core): parsing
     dominates and is CPU-bound. Results come back in order, so the output is the same.
     With ``keep_cases=False`` the Case in each outcome is a slim copy without its data.
+    With a ``cache``, files it holds as they are now are not read again (only re-evaluated
+    for today); the others are read and added to it (the caller saves it).
     """
     files = list(repo.case_files())
-    jobs = default_jobs(len(files)) if jobs is None else jobs
+    cache = _READING_CACHE.get() if cache is None else cache
+    if jobs is None:
+        # Workers pay for themselves only on files to parse: a cached reading is cheaper to
+        # evaluate here than to send back from a worker.
+        cached = sum(1 for _path, rel in files if rel in cache.old) if cache is not None else 0
+        jobs = default_jobs(len(files) - cached)
     if jobs > 1:
-        # fork: workers inherit the repository, policies and calendar already built.
+        # fork: workers inherit the repository, policies, calendar and cache already built.
         context = multiprocessing.get_context("fork")
-        pool = context.Pool(jobs, initializer=_init_worker, initargs=(repo, today, keep_cases))
-        outcomes: Iterator[Evaluated] = pool.imap(_work, files, chunksize=64)
+        pool = context.Pool(
+            jobs, initializer=_init_worker, initargs=(repo, today, keep_cases, cache)
+        )
+        done: Iterator[_Done] = pool.imap(_work, files, chunksize=64)
     else:
         pool = None
-        outcomes = (_read_and_evaluate(repo, today, path, rel) for path, rel in files)
+        done = (_read_and_evaluate(repo, today, p, r, cache) for p, r in files)
     seen: dict[str, str] = {}
     try:
-        for count, outcome in enumerate(outcomes, start=1):
+        for count, (outcome, learnt) in enumerate(done, start=1):
+            if cache is not None and learnt is not None:
+                cache.keep(outcome.rel, learnt)
             if outcome.case is not None:
                 first = seen.setdefault(outcome.case.id, outcome.rel)
                 if first != outcome.rel:
@@ -232,9 +317,11 @@ def run_check(
     progress: Callable[[int], None] | None = None,
     *,
     jobs: int | None = None,
+    cache: CheckCache | None = None,
 ) -> CheckResult:
     result = CheckResult(today=today, problems=list(repo.policy_problems))
-    for outcome in iter_evaluated(repo, today, progress, jobs=jobs, keep_cases=False):
+    outcomes = iter_evaluated(repo, today, progress, jobs=jobs, keep_cases=False, cache=cache)
+    for outcome in outcomes:
         result.add(outcome)
     result.problems.sort(key=Problem.sort_key)
     return result

@@ -8,10 +8,13 @@ hands each page to MkDocs as an in-memory file.
           public: false      # true: the public report (putright.site.public), no personal data
           today: 2026-03-20  # else $PUTRIGHT_TODAY, else today's date
           repo: .            # the case repository; default: the folder of mkdocs.yml
+          jobs: 2            # processes rendering case pages; default: one per core
+                             # from 500 case pages (putright.builders.parallel), 1: none
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -24,13 +27,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .builders.parallel import PARALLEL_FROM, ParallelPages
 from .config import load_settings
 from .errors import PutrightError
 from .markdown_tables import AccessibleTables
 from .packagedata import data_dir
-from .repository import Repository
-from .site.pages import Page
-from .site.templating import make_env
+from .site.staging import generate
 
 log = logging.getLogger("mkdocs.plugins.putright")
 TODAY_ENV = "PUTRIGHT_TODAY"
@@ -42,9 +44,26 @@ class PutrightConfig(base.Config):  # type: ignore[no-untyped-call]
     public = opt.Type(bool, default=False)
     today = opt.Optional(opt.Type(str))
     repo = opt.Optional(opt.Type(str))
+    jobs = opt.Optional(opt.Type(int))
 
 
 class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-call]
+    # Set by `complaints site build` when the pages are already staged in docs_dir (generate,
+    # then build): the pages to keep out of the navigation. None: generate them here.
+    staged_out_of_nav: frozenset[str] | None = None
+    parallel: ParallelPages | None = None
+    _nav: Any = None
+    # No on_startup hook: MkDocs would keep one instance across builds in a process, and
+    # staged_out_of_nav belongs to one build.
+
+    def _plan(self, out_of_nav: frozenset[str]) -> None:
+        """Render the case pages in worker processes when there are enough of them."""
+        jobs = self.config.jobs
+        if jobs is None:
+            jobs = (os.cpu_count() or 1) if len(out_of_nav) >= PARALLEL_FROM else 1
+        usable = jobs > 1 and hasattr(os, "fork")
+        self.parallel = ParallelPages(out_of_nav, jobs) if usable else None
+
     def _repo_root(self, config: MkDocsConfig) -> str:
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         return os.path.normpath(os.path.join(base_dir, self.config.repo or "."))
@@ -60,19 +79,6 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
                 f"putright: today {text!r} is not a date in the form YYYY-MM-DD"
             ) from None
 
-    def _pages(self, root: str) -> list[Page]:
-        repo = Repository.open(root)
-        today, env = self._today(), make_env(root)
-        if self.config.public:
-            # Imported here: only the public build needs it (and it is another engineer's module).
-            from .site.public import build_public  # type: ignore[import-not-found,unused-ignore]
-
-            pages: list[Page] = build_public(repo, today, env)
-            return pages
-        from .site.internal import build_internal
-
-        return build_internal(repo, today, env)
-
     # Before the search plugin's on_config, which already reads the theme's language file.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -87,8 +93,14 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.staged_out_of_nav is not None:
+            for file in files.documentation_pages():
+                if file.src_uri in self.staged_out_of_nav:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+            self._plan(self.staged_out_of_nav)
+            return files
         try:
-            pages = self._pages(self._repo_root(config))
+            pages = generate(self._repo_root(config), bool(self.config.public), self._today())
         except PutrightError as exc:
             raise PluginError(f"putright: {exc}") from None
         for page in pages:
@@ -101,7 +113,38 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
         log.info("putright: generated %d files", len(pages))
+        self._plan(frozenset(p.path for p in pages if not p.in_nav and p.path.endswith(".md")))
         return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self._nav = nav
+        return nav
+
+    def on_pre_page(self, page: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.parallel is not None:
+            self.parallel.stub(page)
+        return page
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.parallel is not None:
+            return self.parallel.start(env, config, files, self._nav)
+        return env
+
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if self.parallel is not None:
+            self.parallel.fill(page, config)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.parallel is not None:
+            self.parallel.finish()
+            self.parallel = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.parallel is not None:
+            parallel, self.parallel = self.parallel, None
+            with contextlib.suppress(PluginError):
+                parallel.finish()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # Rebuild when a case, a procedure, the settings or a template changes.

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..cache import CACHE_DIR, open_cache
 from ..check import run_check
 from ..reporters import render_github, render_markdown, render_text
 from ..reporters.json_report import iter_json
@@ -34,17 +35,34 @@ PROGRESS_FROM_FILES = 2000
     default=None,
     help="Worker processes (default: one per core for 1,000 files or more).",
 )
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help=f"Read every file afresh and leave the cache ({CACHE_DIR}/, Git ignores it) alone.",
+)
 @click.pass_context
 def check(
-    ctx: click.Context, today: object, fmt: str, fail_on: tuple[str, ...], jobs: int | None
+    ctx: click.Context,
+    today: object,
+    fmt: str,
+    fail_on: tuple[str, ...],
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Validate every case under cases/ and compute its deadlines.
+
+    What reading a file gives is kept in .putright-cache/ (personal data: Git ignores it),
+    so an unchanged file is not read again; deadlines are always computed for today.
 
     Exit status: 0 when every file is valid; 1 when any is invalid (or, with --fail-on,
     when anything is overdue or a rule is broken); 2 for a wrong command line.
     """
     day = resolve_today(today)  # type: ignore[arg-type]
     repo = Repository.open(repo_of(ctx))
+    cache = None if no_cache else open_cache(repo.root)
+    if cache is not None and cache.note:
+        click.echo(f"note: {cache.note}", err=True)
     files = sum(1 for _ in repo.case_files()) if sys.stderr.isatty() else 0
     if files >= PROGRESS_FROM_FILES:
         with click.progressbar(length=files, label="Checking cases", file=sys.stderr) as bar:
@@ -54,9 +72,11 @@ def check(
                 bar.update(count - done[0])
                 done[0] = count
 
-            result = run_check(repo, day, advance, jobs=jobs)
+            result = run_check(repo, day, advance, jobs=jobs, cache=cache)
     else:
-        result = run_check(repo, day, jobs=jobs)
+        result = run_check(repo, day, jobs=jobs, cache=cache)
+    if cache is not None:
+        cache.save()
 
     if fmt == "json":
         for piece in iter_json(result):

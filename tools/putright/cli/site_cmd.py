@@ -20,8 +20,10 @@ from typing import Any
 import click
 import yaml
 
+from ..builders import BUILDERS
 from ..config import load_settings
 from ..packagedata import data_dir
+from ..site.staging import generate, stage
 from . import cli
 from .options import repo_of, today_option
 
@@ -31,13 +33,37 @@ PUBLIC_CONFIG = "mkdocs.public.yml"
 # Material's notice about MkDocs 2 is noise here: putright pins mkdocs<2.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The built-in staff configuration mirrors mkdocs.yml (what `init` writes): keep them
+# identical (tests/test_site_builders.py compares them).
 _THEME: dict[str, Any] = {
     "name": "material",
     "font": False,  # no Google Fonts CDN
     "language": "en-GB",
     # "custom": the theme override's dark red (white on it 6.6:1), the staff site's colour.
-    "palette": {"scheme": "default", "primary": "custom", "accent": "indigo"},
-    "features": ["navigation.indexes", "navigation.sections", "navigation.top", "search.highlight"],
+    "palette": [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "custom",
+            "accent": "indigo",
+            "toggle": {"icon": "material/brightness-7", "name": "Dark mode"},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "custom",
+            "accent": "indigo",
+            "toggle": {"icon": "material/brightness-4", "name": "Light mode"},
+        },
+    ],
+    "features": [
+        "navigation.indexes",
+        "navigation.sections",
+        "navigation.top",
+        "navigation.tracking",
+        "search.highlight",
+        "toc.follow",
+    ],
 }
 # The public site keeps the theme's indigo, so the two sites cannot be mistaken.
 _PUBLIC_THEME: dict[str, Any] = {
@@ -79,17 +105,44 @@ def site() -> None:
     show_default=True,
     help="Fail on any MkDocs warning (a broken link, a missing page).",
 )
+@click.option(
+    "--builder",
+    type=click.Choice(BUILDERS),
+    default="mkdocs",
+    show_default=True,
+    help="What turns the generated pages into HTML: MkDocs, or Zensical (pip install 'putright[zensical]').",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="MkDocs: processes rendering the case pages (default: one per core from 500 cases).",
+)
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Read every case afresh, not through check's cache (.putright-cache/).",
+)
 @click.pass_context
 def build(
-    ctx: click.Context, public: bool, out: str | None, today: dt.date | None, strict: bool
+    ctx: click.Context,
+    public: bool,
+    out: str | None,
+    today: dt.date | None,
+    strict: bool,
+    builder: str,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
-    """Build the site with MkDocs and print where it went.
+    """Generate every page into a staging folder, build the site from it, print where it went.
 
-    The staff dashboard shows every case with personal data: keep it internal.
+    The staff dashboard shows every case with personal data: keep it internal. The staging
+    folder is temporary and outside the repository.
     """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from ..builders.mkdocs_build import build_with_mkdocs, checked_config
 
     repo = os.path.abspath(repo_of(ctx))
     settings = load_settings(repo)  # a bad complaints.yml is reported before MkDocs starts
@@ -97,30 +150,33 @@ def build(
     with (
         _config_file(repo, public, settings.organisation, settings.public_title) as config_file,
         _mkdocs_log(),
+        tempfile.TemporaryDirectory(prefix="putright-stage-") as staging,
     ):
         try:
-            cfg = load_config(config_file=config_file, site_dir=site_dir, strict=strict)
-            plugin: Any = cfg.plugins.get("putright")
-            if plugin is None:
-                raise click.ClickException(
-                    f"{config_file} does not enable the putright plugin (plugins: [search, putright])"
-                )
-            if bool(plugin.config.public) != public:
-                # Never let a private config be built as the public site, or the reverse.
-                want = "public: true" if public else "public: false"
-                raise click.ClickException(
-                    f"{config_file}: the putright plugin must have `{want}` for this build"
-                )
+            cfg, plugin = checked_config(config_file, site_dir, strict, public)
             if today is not None:
                 plugin.config.today = today.isoformat()
-            mkdocs_build(cfg)
+            if jobs is not None:
+                plugin.config.jobs = jobs
+            pages = generate(repo, public, plugin._today(), use_cache=not no_cache)
+            staged = stage(pages, cfg.docs_dir, os.path.join(staging, "docs"))
+            del pages  # the staged files are the pages from here on
+            if builder == "zensical":
+                from ..builders.zensical_build import build_with_zensical
+
+                theme_dir = None if public else _THEME_DIR  # the plugin adds it for MkDocs
+                built = build_with_zensical(
+                    config_file, staged, staging, str(cfg.site_dir), strict, theme_dir
+                )
+            else:
+                built = build_with_mkdocs(cfg, plugin, staged)
         except MkDocsException as exc:
             raise click.ClickException(f"the site was not built: {exc.format_message()}") from None
-    pages = _count_pages(cfg.site_dir)
+    pages_built = _count_pages(built)
     if public:
-        click.echo(f"Built the public report in {cfg.site_dir}: {pages} pages.")
+        click.echo(f"Built the public report in {built}: {pages_built} pages.")
     else:
-        click.echo(f"Built the staff dashboard in {cfg.site_dir}: {pages} pages.")
+        click.echo(f"Built the staff dashboard in {built}: {pages_built} pages.")
         click.echo("It is PRIVATE (personal data): keep it internal and never publish it.")
 
 
@@ -158,6 +214,8 @@ def _config_file(
             "site_name": site_name,
             "docs_dir": docs,
             "site_dir": os.path.join(repo, "public-site" if public else "site"),
+            "strict": True,
+            "use_directory_urls": public,  # as mkdocs.yml (false) and mkdocs.public.yml
             "theme": _PUBLIC_THEME if public else _THEME,
             "plugins": ["search", {"putright": {"repo": repo, "public": public}}],
             "markdown_extensions": _EXTENSIONS,

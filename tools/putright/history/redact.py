@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .. import validation, yamlfile
+from ..cache import forget
 from ..editing.atomic import replace_file
 from ..editing.commit import commit_files, require_git
 from ..errors import EditRefused, RecordError
@@ -309,6 +310,7 @@ def redact_case(
             before = handle.read()
         replace_file(path, result.text.encode("utf-8"), expected=before, label=rel)
     letters = _delete_letters(repo.root, case_id)
+    forget(repo.root, [rel])  # the check cache holds what the file said before
     sha = None
     if commit and (letters or _has_changes(repo.root, path)):
         paths = [path, *(os.path.join(repo.root, r) for r in letters)]

@@ -1,0 +1,195 @@
+"""Case pages rendered in parallel inside one MkDocs build (fork, one worker per core).
+
+MkDocs renders every page in one process: Markdown, then the theme, then the search index.
+The case pages, thousands of them, are out of the navigation and depend on nothing but the
+navigation pages' titles, so once MkDocs has read every page (``on_env``) the plugin forks
+workers that render and write contiguous shares of them, while the parent builds the rest.
+In the parent a case page is a stub: no Markdown is converted, an empty template skips
+writing it, and at its turn (``on_page_context``) the worker's search entries and anchors
+for it are put in, so the search index has the same entries in the same order as a serial
+build. The workers' warnings are logged by the parent, so ``strict`` still fails the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.putright")
+SKIP_TEMPLATE = "putright-rendered-elsewhere.html"
+# Below this many case pages, starting workers costs more than it saves.
+PARALLEL_FROM = 500
+
+
+@dataclass
+class _Share:
+    pid: int
+    fd: int
+    uris: frozenset[str]
+    results: dict[str, tuple[list[dict[str, Any]], set[str] | None]] | None = None
+
+
+def _stub_render(page: Page) -> Any:
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = ""
+        page.toc = []  # type: ignore[assignment]
+        page.present_anchor_ids = None  # known from its worker, at its turn
+        page.meta["template"] = SKIP_TEMPLATE
+        page.meta["search"] = {"exclude": True}  # its entries come from its worker
+
+    return render
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "entries"):
+            return index
+    return None
+
+
+@dataclass
+class ParallelPages:
+    """The plugin's helper for one build: which pages, which worker has each, their results."""
+
+    uris: frozenset[str]
+    jobs: int
+    in_worker: bool = False
+    shares: list[_Share] = field(default_factory=list)
+    owner: dict[str, int] = field(default_factory=dict)
+
+    def stub(self, page: Page) -> None:
+        """Called from on_pre_page: in the parent, a case page is not rendered here."""
+        if not self.in_worker and page.file.src_uri in self.uris:
+            page.render = _stub_render(page)  # type: ignore[method-assign]
+
+    def start(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> jinja2.Environment:
+        """Called from on_env: fork the workers; return the env with the skipping template."""
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP_TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
+        doc_files = files.documentation_pages()
+        mine = [f for f in doc_files if f.src_uri in self.uris and f.page is not None]
+        size = -(-len(mine) // self.jobs)
+        for k in range(self.jobs):
+            share = mine[k * size : (k + 1) * size]
+            if not share:
+                continue
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: build its share, send the results, and leave at once
+                os.close(read_fd)
+                self.in_worker = True
+                code = 0
+                try:
+                    payload = _work(share, config, files, doc_files, nav, env)
+                except BaseException:
+                    payload = {"error": traceback.format_exc()}
+                    code = 1
+                try:
+                    with os.fdopen(write_fd, "wb") as out:
+                        pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+                finally:
+                    os._exit(code)  # never return into the parent's build
+            os.close(write_fd)
+            index = len(self.shares)
+            self.shares.append(_Share(pid, read_fd, frozenset(f.src_uri for f in share)))
+            for f in share:
+                self.owner[f.src_uri] = index
+        return env
+
+    def fill(self, page: Page, config: MkDocsConfig) -> None:
+        """Called from on_page_context (after search's): the worker's entries for this page."""
+        index = self.owner.get(page.file.src_uri)
+        if index is None:
+            return
+        results = self._results(index)
+        entries, anchors = results[page.file.src_uri]
+        page.present_anchor_ids = anchors
+        search = _search_index(config)
+        if search is not None:
+            search.entries.extend(entries)
+
+    def _results(self, index: int) -> dict[str, tuple[list[dict[str, Any]], set[str] | None]]:
+        share = self.shares[index]
+        if share.results is None:
+            with os.fdopen(share.fd, "rb") as stream:
+                try:
+                    payload = pickle.load(stream)
+                except EOFError:
+                    payload = {"error": "the worker stopped without a result"}
+            os.waitpid(share.pid, 0)
+            if "error" in payload:
+                raise PluginError(f"putright: rendering case pages failed:\n{payload['error']}")
+            for message in payload["warnings"]:
+                log.warning(message)
+            share.results = payload["pages"]
+        return share.results
+
+    def finish(self) -> None:
+        """Called from on_post_build (and on errors): collect every worker."""
+        for index, share in enumerate(self.shares):
+            if share.results is None:
+                try:
+                    self._results(index)
+                except PluginError:
+                    if not self.in_worker:
+                        raise
+        self.shares.clear()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _work(
+    share: Sequence[File],
+    config: MkDocsConfig,
+    files: Files,
+    doc_files: Sequence[File],
+    nav: Navigation,
+    env: jinja2.Environment,
+) -> dict[str, Any]:
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):  # the parent reports the warnings, once
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.addHandler(collect)
+    search = _search_index(config)
+    pages: dict[str, tuple[list[dict[str, Any]], set[str] | None]] = {}
+    for file in share:
+        page = file.page
+        assert page is not None
+        del page.render  # the stub: render this one for real
+        page.meta.pop("template", None)
+        page.meta.pop("search", None)
+        _populate_page(page, config, files)
+    for file in share:
+        page = file.page
+        assert page is not None
+        before = len(search.entries) if search is not None else 0
+        _build_page(page, config, doc_files, nav, env)
+        entries = search.entries[before:] if search is not None else []
+        pages[file.src_uri] = (entries, page.present_anchor_ids)
+    for file in share:
+        assert file.page is not None
+        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    return {"pages": pages, "warnings": collect.messages}

@@ -1,0 +1,233 @@
+"""The check cache: what reading a case file gives, kept between runs, never trusted blindly.
+
+Reading a case (parse, schema validation, building the record) does not depend on today, so
+``complaints check`` keeps its outcome in ``.putright-cache/`` (Git ignores it) and rebuilds
+only the files whose bytes changed. States and due dates are computed for today on every run.
+
+Trust: each entry is keyed by the file's path and a digest of its bytes, and the whole cache
+by a digest of its context (Putright's version and code, the schemas, complaints.yml and
+every procedure in policies/). Any change there empties it. A cache that cannot be read is
+rebuilt with a note, never an error. It is stored with ``marshal`` (plain data only: dicts,
+lists, strings, numbers) so loading it cannot run code, and it holds personal data (the
+records as read): ``redact`` removes a redacted case's entry (:func:`forget`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .problems import Problem
+from .yamlfile import MAX_BYTES
+
+CACHE_DIR = ".putright-cache"
+CACHE_FILE = "check.marshal"
+FORMAT = 2
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+SCHEMA_DIR = os.path.join(_PACKAGE, "schemas")
+# What the repository holds that reading a case depends on (besides the case itself).
+_CONTEXT_FILES = ("complaints.yml",)
+_CONTEXT_DIRS = ("policies",)
+
+# One cached reading: the record's data (None when the file is invalid) and its problems.
+Entry = tuple[Any, list[Problem]]
+
+
+def cache_path(root: str) -> str:
+    return os.path.join(root, CACHE_DIR, CACHE_FILE)
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _code_fingerprint(hasher: Any) -> None:
+    """Putright's own code and schemas (a development install changes without a new version)."""
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".yaml")):
+                path = os.path.join(folder, name)
+                stat = os.stat(path)
+                hasher.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+
+
+def context_key(root: str) -> bytes:
+    """A digest of everything but the case that reading a case depends on."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
+    _code_fingerprint(hasher)
+    for name in sorted(os.listdir(SCHEMA_DIR)):  # the schemas by content, whatever their dates
+        if name.endswith(".json"):
+            _hash_file(hasher, SCHEMA_DIR, name)
+    for name in _CONTEXT_FILES:
+        _hash_file(hasher, root, name)
+    for name in _CONTEXT_DIRS:
+        base = os.path.join(root, name)
+        for folder, dirs, files in os.walk(base):
+            dirs.sort()
+            for file in sorted(files):
+                _hash_file(hasher, root, os.path.relpath(os.path.join(folder, file), root))
+    return hasher.digest()
+
+
+def _hash_file(hasher: Any, root: str, rel: str) -> None:
+    hasher.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        with open(os.path.join(root, rel), "rb") as handle:
+            hasher.update(digest(handle.read()))
+    except OSError:
+        hasher.update(b"-")
+
+
+def _problem_row(p: Problem) -> tuple[Any, ...]:
+    return (p.file, p.line, p.message, p.severity, p.column, p.case, p.provision, p.rule)
+
+
+def pack(data: Any, problems: list[Problem]) -> bytes:
+    """One reading as bytes (built where the file was read, so workers send bytes)."""
+    return marshal.dumps((data, [_problem_row(p) for p in problems]))
+
+
+def unpack(blob: bytes) -> Entry:
+    data, rows = marshal.loads(blob)
+    return data, [Problem(*row) for row in rows]
+
+
+# A file's stamp, as Git's index keeps one: when it is unchanged the file is not read again.
+Stamp = tuple[int, int, int, int]
+# What a run learnt about one file: its stamp, the digest of its bytes, its packed reading
+# (None: the cached one still holds).
+Learnt = tuple[Stamp, bytes, bytes | None]
+
+
+def stamp_of(path: str) -> Stamp:
+    st = os.stat(path)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+@dataclass
+class CheckCache:
+    """The entries read at the start of a run (rel -> stamp, digest, packed reading), and
+    those this run keeps."""
+
+    root: str
+    key: bytes
+    old: dict[str, tuple[Stamp, bytes, bytes]] = field(default_factory=dict)
+    new: dict[str, tuple[Stamp, bytes, bytes]] = field(default_factory=dict)
+    note: str | None = None
+    hits: int = 0
+
+    def probe(self, path: str, rel: str) -> tuple[Entry | None, bytes | None, Learnt | None]:
+        """The cached reading of the file as it is now, if any; its bytes if they were read.
+
+        A file with the stamp it had when cached is taken as unchanged without reading it;
+        any other is read and its digest compared (so a touched file is still a hit).
+        """
+        found = self.old.get(rel)
+        if found is None:
+            return None, None, None
+        stamp = stamp_of(path)
+        raw = None
+        if stamp != found[0]:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)  # as check reads it, so digests agree
+            if digest(raw) != found[1]:
+                return None, raw, None
+        try:
+            entry = unpack(found[2])
+        except (ValueError, EOFError, TypeError):
+            return None, raw, None  # a damaged entry is a miss
+        return entry, raw, (stamp, found[1], None)
+
+    def keep(self, rel: str, learnt: Learnt) -> None:
+        stamp, file_digest, blob = learnt
+        if blob is None:  # a hit: the reading cached before still holds
+            blob = self.old[rel][2]
+            self.hits += 1
+        self.new[rel] = (stamp, file_digest, blob)
+
+    def save(self) -> None:
+        """Write the entries of this run (files gone since drop out), atomically."""
+        if self.new == self.old:
+            return
+        _write(self.root, self.key, self.new)
+
+
+def open_cache(root: str) -> CheckCache:
+    key = context_key(root)
+    cache = CheckCache(root, key)
+    path = cache_path(root)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        return cache
+    except OSError as exc:
+        cache.note = f"the check cache {path} could not be read ({exc.strerror}): rebuilding it"
+        return cache
+    try:
+        stored = marshal.loads(raw)
+        ok = isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT
+        ok = ok and isinstance(stored[2], dict)
+    except (ValueError, EOFError, TypeError):
+        ok = False
+    if not ok:
+        cache.note = f"the check cache {path} was damaged: rebuilding it"
+        return cache
+    if stored[1] == key:
+        cache.old = stored[2]
+    return cache
+
+
+def _write(root: str, key: bytes, entries: dict[str, tuple[Stamp, bytes, bytes]]) -> bool:
+    folder = os.path.join(root, CACHE_DIR)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        _ignore_folder(folder)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump((FORMAT, key, entries), handle)
+            os.replace(tmp, cache_path(root))
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return False  # a read-only checkout still checks; it just is not faster next time
+    return True
+
+
+def _ignore_folder(folder: str) -> None:
+    """Git ignores the cache even in a repository whose .gitignore predates it."""
+    marker = os.path.join(folder, ".gitignore")
+    if not os.path.exists(marker):
+        with open(marker, "w", encoding="utf-8") as handle:
+            handle.write("# Putright's check cache: personal data, never commit it.\n*\n")
+
+
+def forget(root: str, rels: Iterable[str]) -> None:
+    """Remove these files' entries (a redacted case's personal data must not linger here)."""
+    path = cache_path(root)
+    if not os.path.exists(path):
+        return
+    drop = set(rels)
+    try:
+        with open(path, "rb") as handle:
+            stored = marshal.loads(handle.read())
+        entries = {k: v for k, v in stored[2].items() if k not in drop}
+        key = stored[1]
+    except (OSError, ValueError, EOFError, TypeError, IndexError, AttributeError):
+        entries, key = {}, b""
+    if not (entries and _write(root, key, entries)):
+        # Unreadable, or not rewritable: it cannot be trusted to have dropped the case.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
