@@ -86,6 +86,8 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
         # 404 page, en-GB) and on the staff site a PRIVATE bar on every page (guides and 404
         # included). Added here rather than as custom_dir, so no mkdocs.yml can lack it;
         # after the site's own custom_dir, so a landlord's main.html still wins.
+        # The theme reads this to show the PRIVATE bar (Zensical's config sets it the same way).
+        config.extra["putright_private"] = not self.config.public
         where = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(where, THEME_DIR)
         # Captions, row headers and keyboard-reachable scroll regions for every table.

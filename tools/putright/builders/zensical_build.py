@@ -37,8 +37,20 @@ def _plugin_names(plugins: Any) -> list[str]:
     return names
 
 
+def _material_only(folder: str, names: list[str]) -> set[str]:
+    """Overrides of Material's own search partial: Zensical's search is another component
+    (its dialog in a shadow root), which that partial would replace and break."""
+    if os.path.basename(folder) == "partials":
+        return {"search.html"} & set(names)
+    return set()
+
+
 def zensical_config(
-    source: dict[str, Any], config_file: str, staged_root: str, theme_dir: str | None
+    source: dict[str, Any],
+    config_file: str,
+    staged_root: str,
+    theme_dir: str | None,
+    public: bool = False,
 ) -> dict[str, Any]:
     """The configuration Zensical builds from, or ConfigError naming what it would drop."""
     name = os.path.basename(config_file)
@@ -62,11 +74,15 @@ def zensical_config(
         target = os.path.join(staged_root, "theme")
         for folder in theme_dirs:
             base = os.path.dirname(os.path.abspath(config_file))
-            shutil.copytree(os.path.join(base, folder), target, dirs_exist_ok=True)
+            shutil.copytree(
+                os.path.join(base, folder), target, dirs_exist_ok=True, ignore=_material_only
+            )
         theme["custom_dir"] = "theme"
     theme.setdefault("variant", "classic")  # "modern" drops the coloured (PRIVATE red) header
     config["theme"] = theme
     config["plugins"] = ["search"]
+    # What the plugin tells the theme under MkDocs: whether to show the PRIVATE bar.
+    config["extra"] = {**(config.get("extra") or {}), "putright_private": not public}
     config["docs_dir"] = "docs"  # staged_root/docs: both must sit in the config's folder
     config["site_dir"] = "site"
     return config
@@ -79,6 +95,7 @@ def build_with_zensical(
     site_dir: str,
     strict: bool,
     theme_dir: str | None,
+    public: bool = False,
 ) -> str:
     """Run Zensical over ``staged`` (which is ``staged_root``/docs); move the site to site_dir."""
     if importlib.util.find_spec("zensical") is None:  # an optional extra: say how to get it
@@ -90,7 +107,7 @@ def build_with_zensical(
             source = yaml.safe_load(handle) or {}
         except yaml.YAMLError as exc:
             raise ConfigError(f"not readable as plain YAML ({exc})", file=config_file) from None
-    config = zensical_config(source, config_file, staged_root, theme_dir)
+    config = zensical_config(source, config_file, staged_root, theme_dir, public)
     patterns = nav_patterns(staged)
     if patterns:
         config["not_in_nav"] = "\n".join(patterns) + "\n"

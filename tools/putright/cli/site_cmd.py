@@ -164,9 +164,9 @@ def build(
             if builder == "zensical":
                 from ..builders.zensical_build import build_with_zensical
 
-                theme_dir = None if public else _THEME_DIR  # the plugin adds it for MkDocs
+                # The theme override is on both sites (the plugin adds it for MkDocs).
                 built = build_with_zensical(
-                    config_file, staged, staging, str(cfg.site_dir), strict, theme_dir
+                    config_file, staged, staging, str(cfg.site_dir), strict, _THEME_DIR, public
                 )
             else:
                 built = build_with_mkdocs(cfg, plugin, staged)
