@@ -191,3 +191,21 @@ def test_cached_and_uncached_runs_are_byte_identical_on_the_demo(tmp_path: Path)
         warm = _cli(root, "--format", fmt)
         assert cold == bare and warm == bare, fmt
     assert _check(root)[0] == sum(1 for _ in (root / "cases").rglob("*.yaml"))
+
+
+def test_a_cached_file_replaced_by_a_link_out_of_the_repository_is_refused(
+    tmp_path: Path,
+) -> None:
+    # The cache must not be a way round the refusal of links that leave the repository: the
+    # outside file's values would be read (and echoed in messages) as if they were a case.
+    root = _repo(tmp_path)
+    assert _check(root)[0] == 0  # cold: both files read and cached
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(CASE_A.replace("Ms A Example", "Someone Else Entirely"), "utf-8")
+    case = root / "cases/2026/2026-0001.yaml"
+    case.unlink()
+    case.symlink_to(outside)
+    code, out, err = _cli(root)
+    assert code == 2, (out, err)
+    assert "cases/2026/2026-0001.yaml" in err
+    assert "Someone Else Entirely" not in out + err
