@@ -37,7 +37,7 @@ from ..annual.public_assessment import (
 )
 from ..annual.published import PublishedReport, PublishedTable, publish_public
 from ..annual.render import group_title, money_text, number, rate_text, words
-from ..annual.report import Note
+from ..annual.model import Note
 from ..annual.revision import revised
 from ..annual.tsm import TsmGroup
 from ..annual.yearfile import YearStatement
