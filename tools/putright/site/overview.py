@@ -11,34 +11,17 @@ from ..calendar import WorkingCalendar
 from ..config import Settings
 from ..deadlines import URGENCY, Deadline, open_deadlines
 from ..engine.ombudsman import STAGE as OMBUDSMAN_STAGE
-from ..engine.results import OPEN_STATES, State
+from ..engine.results import OPEN_STATES
 from .collect import Entry
 
 UNASSIGNED = "(no officer)"
 
 
 @dataclass(frozen=True, slots=True)
-class DueRow:
-    """An open deadline (``putright.deadlines``) with the case page it links to."""
+class DueRow(Deadline):
+    """An open deadline (``putright.deadlines``) with the case entry its page links to."""
 
     entry: Entry
-    deadline: Deadline
-
-    @property
-    def stage(self) -> str:
-        return self.deadline.stage
-
-    @property
-    def what(self) -> str:
-        return self.deadline.what
-
-    @property
-    def due(self) -> dt.date:
-        return self.deadline.due
-
-    @property
-    def state(self) -> State:
-        return self.deadline.state
 
     @property
     def officer(self) -> str:
@@ -78,7 +61,10 @@ def due_rows(entries: Iterable[Entry]) -> list[DueRow]:
     """Every open clock and outstanding action, most urgent first, with its case's entry."""
     entry_of = {id(e.result): e for e in entries if e.result is not None}
     results = [e.result for e in entry_of.values() if e.result is not None]
-    return [DueRow(entry_of[id(d.result)], d) for d in open_deadlines(results, OPEN_STATES)]
+    return [
+        DueRow(d.result, d.stage, d.what, d.due, d.state, entry_of[id(d.result)])
+        for d in open_deadlines(results, OPEN_STATES)
+    ]
 
 
 def _stage_order(stage: str) -> tuple[int, str]:
