@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from putright.annual.collect import collect_facts
 from putright.annual.figures import Share, Table
+from putright.annual.model import Money
 from putright.annual.published import (
     OTHER_CATEGORIES,
     public_categories,
@@ -27,7 +28,7 @@ from putright.annual.published import (
     publish_rate,
     publish_table,
 )
-from putright.annual.report import Money, annual_report
+from putright.annual.report import annual_report
 from putright.annual.suppress import recovered, suppress
 from putright.annual.tsm import Homes
 from putright.repository import Repository

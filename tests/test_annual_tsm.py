@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from putright.annual.collect import FactSet, collect_facts
 from putright.annual.facts import CaseFacts
 from putright.annual.figures import one_decimal
-from putright.annual.report import AnnualReport, annual_report
+from putright.annual.model import AnnualReport
+from putright.annual.report import annual_report
 from putright.annual.tsm import Homes
 from putright.config import TsmOptions
 from putright.repository import Repository

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -244,10 +243,6 @@ def test_engine_sees_the_demo_scenarios(tmp_path: Path) -> None:
     assert any(case.open for case in result.cases)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("putright.cli.check_cmd") is None,
-    reason="putright.cli.check_cmd (complaints check) is not written yet",
-)
 def test_complaints_check_passes_on_the_shipped_demo_repo() -> None:
     run = subprocess.run(
         [sys.executable, "-c", "from putright.cli import main; main()", "--repo", str(ROOT),

@@ -165,4 +165,4 @@ events:
         ("financial", "met"),
     ]
     text = run("--repo", str(repo), "check", "--today", TODAY).stdout
-    assert "action: repair" in text and "Overdue (1)" in text
+    assert "Remedy: repair" in text and "Overdue (1)" in text

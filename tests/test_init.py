@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -26,15 +25,6 @@ from putright.schemas import SCHEMA_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "tools" / "putright"
-HAS_SITE = importlib.util.find_spec("putright.cli.site_cmd") is not None
-HAS_PUBLIC = HAS_SITE and importlib.util.find_spec("putright.site.public") is not None
-needs_site = pytest.mark.skipif(
-    not HAS_SITE, reason="`complaints site build` (cli/site_cmd.py) is not there yet"
-)
-needs_public = pytest.mark.skipif(
-    not HAS_PUBLIC, reason="the public generator (site/public.py) is not there yet"
-)
-
 EXPECTED = {
     ".gitignore",
     ".pre-commit-config.yaml",
@@ -130,7 +120,6 @@ def test_a_case_logged_in_the_new_repository_is_checked_against_its_procedure(
     assert schema.resolve().is_file()  # the editor hint in the new case points at a real file
 
 
-@needs_site
 @pytest.mark.slow
 def test_the_new_repository_builds_the_staff_dashboard(
     run: Callable[..., Any], tmp_path: Path
@@ -146,7 +135,6 @@ def test_the_new_repository_builds_the_staff_dashboard(
         assert (tmp_path / "site" / "guide" / f"{page.stem}.html").is_file(), page.name
 
 
-@needs_public
 @pytest.mark.slow
 def test_the_new_repository_builds_the_public_site(run: Callable[..., Any], tmp_path: Path) -> None:
     target = tmp_path / "repo"

@@ -71,8 +71,9 @@ def test_an_open_request_is_on_the_due_list(make_repo: Callable[..., Path]) -> N
     root = make_repo({"cases/2026/2026-0001.yaml": case("hoc-2024", REQUEST)})
     ran = complaints(root, "due", "--today", "2026-05-18", "--format", "json")
     items = json.loads(ran.out)["items"]
+    # A deadline is labelled by its clock's name, as every open-deadline list labels it.
     assert [(i["case"], i["deadline"], i["due"]) for i in items] == [
-        ("2026-0001", "ombudsman_evidence", "2026-05-20")
+        ("2026-0001", "Evidence to the Ombudsman", "2026-05-20")
     ]
 
 

@@ -15,14 +15,10 @@ from typing import Any
 
 import pytest
 
+from putright.engine import evaluate
 from putright.policy.loading import load_policies
 
 REPO = Path(__file__).resolve().parent.parent
-
-try:
-    from putright.engine import evaluate
-except ImportError:  # pragma: no cover - only while the engine is being written
-    evaluate = None  # type: ignore[assignment]
 
 D = dt.date.fromisoformat
 
@@ -267,7 +263,6 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.skipif(evaluate is None, reason="putright.engine is not written yet")
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"{e.policy}-{e.case['id']}" for e in EXAMPLES])
 def test_worked_example(example: Example) -> None:
     from putright.calendar import WorkingCalendar

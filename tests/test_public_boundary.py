@@ -17,8 +17,8 @@ from click.testing import CliRunner
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
 from putright.annual import selfassess
+from putright.annual.model import Note
 from putright.annual.published import HELD_NOTE, publish_public
-from putright.annual.report import Note
 from putright.cli import cli
 from putright.site import public
 

@@ -95,7 +95,7 @@ def test_overview(pages: dict[str, Page]) -> None:
     page = text(pages["index.md"])
     overdue = page.split("## Overdue (2)")[1].split("## Due in the next")[0]
     assert "[2026-0002](cases/2026/2026-0002.md)" in overdue
-    assert f"(cases/2026/{HOSTILE_ID}.md)" in overdue and "Action: repair" in overdue
+    assert f"(cases/2026/{HOSTILE_ID}.md)" in overdue and "Remedy: repair" in overdue
     due = page.split("## Due in the next 5 working days (1)")[1].split("## ")[0]
     assert "cases/2026/2026-0004.md" in due and "**due soon**" in due
     assert "Due from today up to and including Fri 10 Apr 2026" in page  # Easter: 3 and 6 April

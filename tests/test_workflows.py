@@ -3,14 +3,12 @@ templates, copied byte for byte into .github/workflows/), and every shell step r
 real in a temporary case repository.
 
 Only `gh` (an external service) is faked, by a script on PATH that records its arguments;
-`complaints` itself runs as installed. Steps that need `complaints site build` are skipped
-while that command does not exist.
+`complaints` itself runs as installed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -39,14 +37,6 @@ from putright.scaffold.pins import ACTIONS, UnpinnedAction, pin_actions
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "tools" / "putright" / "scaffold" / "templates" / "workflows"
 WORKFLOWS = sorted(TEMPLATES.glob("*.yml"))
-HAS_SITE = importlib.util.find_spec("putright.cli.site_cmd") is not None
-HAS_PUBLIC = HAS_SITE and importlib.util.find_spec("putright.site.public") is not None
-needs_site = pytest.mark.skipif(
-    not HAS_SITE, reason="`complaints site build` (cli/site_cmd.py) is not there yet"
-)
-needs_public = pytest.mark.skipif(
-    not HAS_PUBLIC, reason="the public generator (site/public.py) is not there yet"
-)
 # Personal data planted in the fixture cases: none of it may reach the tracking issue.
 SECRETS = ("Jane Secretname", "SECRET-SUMMARY", "SECRET-REMEDY", "jsmith")
 
@@ -472,7 +462,6 @@ def test_check_step_fails_an_invalid_record_with_an_annotation(
     )
 
 
-@needs_site
 def test_check_builds_the_staff_dashboard_where_the_upload_step_looks(
     tmp_path: Path, run: Callable[..., Any]
 ) -> None:
@@ -484,7 +473,6 @@ def test_check_builds_the_staff_dashboard_where_the_upload_step_looks(
     assert (repo / upload["with"]["path"] / "index.html").is_file()
 
 
-@needs_public
 def test_publish_builds_the_public_site_where_the_upload_steps_look(
     tmp_path: Path, run: Callable[..., Any]
 ) -> None:

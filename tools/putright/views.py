@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .check import CheckResult, Evaluated
-from .reporters.rows import open_deadlines
+from .deadlines import open_deadlines
 
 
 def _printable(text: object) -> str:
@@ -102,7 +102,7 @@ class DueItem:
 
 def due_items(result: CheckResult, until: dt.date) -> list[DueItem]:
     """Open deadlines falling due on or before ``until`` (overdue ones included)."""
-    rows = open_deadlines(result, ("overdue", "due_soon", "pending"))
+    rows = open_deadlines(result.cases, ("overdue", "due_soon", "pending"))
     return [
         DueItem(r.officer or "(no officer)", r.case, r.stage, r.what, r.due, r.state)
         for r in rows

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..repository import Repository
 from .collect import FactSet, code_policy
-from .report import AnnualReport, annual_report
+from .model import AnnualReport
+from .report import annual_report
 from .selfassess import SelfAssessment, procedure_breaches, self_assessment
 from .tsm import Homes
 from .yearfile import YearStatement, load_year, require_year, years_written

@@ -10,7 +10,6 @@ from typing import Any
 import yaml
 
 PROVISIONS_FILE = "code_provisions.yaml"
-CONFIDENCE = ("C", "C-partial", "R", "U")
 DEFAULT_TOLERANCE = 0.0  # a "must" allows no shortfall: any one contradicts a "yes"
 
 

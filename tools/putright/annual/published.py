@@ -29,7 +29,7 @@ from typing import Literal
 
 from .facts import STAGES
 from .figures import Share, Table
-from .report import AnnualReport, Money, Note
+from .model import AnnualReport, Money, Note
 from .suppress import safe_amount, safe_percent, suppress
 from .tsm import TsmGroup
 

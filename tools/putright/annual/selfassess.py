@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..policy.code_check import check_against_code
 from ..policy.model import Policy
 from .figures import Share
+from .model import AnnualReport
 from .provisions import Provision, Section, sections
-from .report import AnnualReport
 from .suppress import safe_percent
 from .yearfile import Answer, YearStatement
 

@@ -13,8 +13,7 @@ import json
 from dataclasses import dataclass
 
 from ..check import CheckResult
-from ..engine import CaseResult
-from ..engine.actions import action_label
+from ..deadlines import open_deadlines
 from ..textsafe import md_inline
 
 # GitHub refuses an issue body over 65,536 characters; a row is under 100.
@@ -43,33 +42,19 @@ class OverdueReport:
         return len({row.case for row in self.overdue})
 
 
-def _rows(case: CaseResult, state: str, today: dt.date) -> list[Row]:
-    rows = []
-    for clock in case.clocks:
-        if clock.state == state and clock.due is not None:
-            rows.append(
-                Row(case.case_id, clock.stage, clock.name, clock.due, abs((today - clock.due).days))
-            )
-    for action in case.actions:
-        if action.state == state:
-            # The remedy's type only (repair, apology...): its description is personal.
-            what = action_label(action.remedy)
-            rows.append(
-                Row(case.case_id, action.stage, what, action.due, abs((today - action.due).days))
-            )
-    return rows
+def _rows(result: CheckResult, state: str) -> tuple[Row, ...]:
+    # An action's label says its type only (repair, apology...): its description is personal.
+    return tuple(
+        Row(d.case, d.stage, d.what, d.due, abs((result.today - d.due).days))
+        for d in open_deadlines(result.cases, (state,))
+    )
 
 
 def overdue_report(result: CheckResult) -> OverdueReport:
     """From ``run_check``'s result: overdue rows longest overdue first, due-soon rows soonest first."""
-    overdue: list[Row] = []
-    due_soon: list[Row] = []
-    for case in result.cases:
-        overdue += _rows(case, "overdue", result.today)
-        due_soon += _rows(case, "due_soon", result.today)
-    overdue.sort(key=lambda r: (r.due, r.case, r.stage, r.deadline))
-    due_soon.sort(key=lambda r: (r.due, r.case, r.stage, r.deadline))
-    return OverdueReport(result.today, tuple(overdue), tuple(due_soon), result.invalid_files)
+    return OverdueReport(
+        result.today, _rows(result, "overdue"), _rows(result, "due_soon"), result.invalid_files
+    )
 
 
 def _row_json(row: Row, days_key: str) -> dict[str, object]:

@@ -1,4 +1,4 @@
-"""Option bundles shared by commands, and the one place errors become messages."""
+"""Option bundles shared by commands: dates, today, output formats, the repository."""
 
 from __future__ import annotations
 

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from ..annual.facts import STAGES, CaseFacts
 from ..annual.figures import Share, Table, table
+from ..annual.model import Money, StagePerformance
 from ..annual.report import (
     OUTCOME_ORDER,
     REFUSAL_ORDER,
     REMEDY_ORDER,
-    Money,
-    StagePerformance,
     _performance,
 )
 from ..annual.tsm import counts_at, in_period, received_at

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import validation, yamlfile
+from ..check import check_case_bytes
 from ..errors import EditRefused
 from ..problems import Problem
 
@@ -66,16 +67,6 @@ def verify(
 
 
 def _repository_problems(root: str, rel: str, raw: bytes, today: dt.date) -> list[Problem]:
-    # The repository-wide check (procedures, stages, categories, ids used twice) lives in
-    # putright.check; it is imported lazily so editing works in a tree that lacks it.
-    try:
-        from .. import check
-    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the tree
-        if exc.name != f"{__package__.rpartition('.')[0]}.check":
-            raise
-        return []
-    check_case_bytes = getattr(check, "check_case_bytes", None)
-    if check_case_bytes is None:  # pragma: no cover - depends on the tree
-        return []
-    found: list[Problem] = check_case_bytes(root, rel, raw, today)
-    return found
+    # The repository-wide check (procedures, stages, categories, ids used twice) is
+    # putright.check's, so an edit is refused for exactly what `complaints check` reports.
+    return check_case_bytes(root, rel, raw, today)

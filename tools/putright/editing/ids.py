@@ -23,6 +23,8 @@ import os
 import re
 from collections.abc import Iterable
 
+import git
+
 from ..errors import GitError
 from .casefiles import CASES_DIR, case_files, id_of
 
@@ -49,10 +51,6 @@ def ids_in_tree(root: str) -> set[str]:
 
 def ids_in_git(root: str) -> set[str]:
     """Every case id named by a file under cases/ in any ref or its history (empty if not Git)."""
-    try:
-        import git
-    except ImportError:  # pragma: no cover - GitPython is a dependency
-        return set()
     try:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):

@@ -17,9 +17,6 @@ from typing import Any
 from ..schemas import schema
 from ..vocab import event_types
 
-# Keys with their own command-line flags; --set may give them too, but not both ways at once.
-FLAG_KEYS = ("date", "type", "stage", "by", "note")
-
 # Lists of mappings cannot be typed as KEY=VALUE text; they are written in the file.
 _NOT_SETTABLE = {
     "remedies": "remedies cannot be given with --set: add the event, then type its remedies "

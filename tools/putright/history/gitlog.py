@@ -13,7 +13,8 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+
+import git
 
 from ..errors import GitError
 from .model import CommitRef
@@ -38,19 +39,10 @@ class LogEntry:
     changes: tuple[Change, ...]
 
 
-def _import_git() -> Any:
-    try:
-        import git
-    except ImportError as exc:  # pragma: no cover - GitPython is a dependency
-        raise GitError("GitPython is not installed (pip install gitpython)") from exc
-    return git
-
-
 class GitHistory:
     """Open the Git repository holding a case repository; use as a context manager."""
 
     def __init__(self, repo_root: str) -> None:
-        git = _import_git()
         self.root = os.path.abspath(repo_root)
         try:
             # The case repository may be a folder inside a larger Git repository.
@@ -98,7 +90,6 @@ class GitHistory:
         """
         if not self.has_commits():
             return
-        git = _import_git()
         try:
             raw: bytes = self._repo.git.log(
                 "--reverse",
@@ -124,7 +115,6 @@ class GitHistory:
             yield entry
 
     def blob(self, sha: str) -> bytes:
-        git = _import_git()
         try:
             _sha, _kind, _size, data = self._repo.git.get_object_data(sha)
         except (git.GitCommandError, ValueError) as exc:
@@ -132,7 +122,7 @@ class GitHistory:
         return bytes(data)
 
 
-def _stderr(exc: Any) -> str:
+def _stderr(exc: git.GitCommandError) -> str:
     text = exc.stderr if isinstance(getattr(exc, "stderr", None), str) else str(exc)
     return " ".join(str(text).split()) or str(exc)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..check import CheckResult
+from ..deadlines import open_deadlines
 from ..textsafe import md_inline
-from .rows import counts, open_deadlines
+from .rows import counts
 
 
 def _row(cells: list[object]) -> str:
@@ -36,7 +37,7 @@ def render_markdown(result: CheckResult, *, limit: int = 100) -> str:
         if len(result.problems) > limit:
             out.append(f"\n…and {len(result.problems) - limit} more.")
         out.append("")
-    rows = open_deadlines(result)
+    rows = open_deadlines(result.cases)
     if rows:
         out += [
             "### Overdue and due soon",

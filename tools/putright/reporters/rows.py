@@ -1,63 +1,13 @@
-"""The rows every reporter shows: open deadlines first, most urgent first."""
+"""The counts every reporter shows; the open deadlines are ``putright.deadlines``'."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from ..check import CheckResult
-
-_ORDER = {"overdue": 0, "due_soon": 1, "pending": 2}
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineRow:
-    case: str
-    file: str
-    stage: str
-    what: str  # clock id, or "action: <remedy type>"
-    due: dt.date
-    state: str
-    officer: str
-
-
-def open_deadlines(
-    result: CheckResult, states: tuple[str, ...] = ("overdue", "due_soon")
-) -> list[DeadlineRow]:
-    rows = []
-    for case in result.cases:
-        officer = case.officer or ""
-        for clock in case.clocks:
-            if clock.state in states and clock.due is not None:
-                rows.append(
-                    DeadlineRow(
-                        case.case_id,
-                        case.file,
-                        clock.stage,
-                        clock.clock,
-                        clock.due,
-                        clock.state,
-                        officer,
-                    )
-                )
-        for action in case.actions:
-            if action.state in states:
-                rows.append(
-                    DeadlineRow(
-                        case.case_id,
-                        case.file,
-                        action.stage,
-                        f"action: {action.remedy}",
-                        action.due,
-                        action.state,
-                        officer,
-                    )
-                )
-    return sorted(rows, key=lambda r: (_ORDER[r.state], r.due, r.case))
+from ..deadlines import open_deadlines
 
 
 def counts(result: CheckResult) -> dict[str, int]:
-    rows = open_deadlines(result, ("overdue", "due_soon"))
+    rows = open_deadlines(result.cases, ("overdue", "due_soon"))
     return {
         "files": result.files,
         "valid": result.files - result.invalid_files,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..check import CheckResult
+from ..deadlines import Deadline, open_deadlines
 from ..problems import Problem
-from .rows import DeadlineRow, counts, open_deadlines
+from .rows import counts
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -36,7 +37,7 @@ def _problem_lines(problems: list[Problem]) -> list[str]:
     return out
 
 
-def _deadline_rows(rows: list[DeadlineRow]) -> list[list[str]]:
+def _deadline_rows(rows: list[Deadline]) -> list[list[str]]:
     return [
         [
             r.case,
@@ -63,7 +64,7 @@ def render_text(result: CheckResult, *, limit: int = 50) -> str:
             "",
         ]
     headers = ["CASE", "STAGE", "DEADLINE", "DUE", "STATE", "OFFICER", "FILE"]
-    rows = open_deadlines(result)
+    rows = open_deadlines(result.cases)
     for state, title in (("overdue", "Overdue"), ("due_soon", "Due soon")):
         chosen = [r for r in rows if r.state == state]
         if chosen:

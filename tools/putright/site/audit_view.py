@@ -1,7 +1,7 @@
-"""The history audit's findings per case, when the audit is there to ask.
+"""The history audit's findings per case, when the history can be read.
 
-``putright.history.audit`` reads the Git history; the site works without it (no Git, no
-history module yet, a copy of the records outside a clone) and then says so on each page.
+``putright.history.audit`` reads the Git history; the site works without one (no Git, a copy
+of the records outside a clone) and then says so on each page.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..errors import PutrightError
+from ..history.audit import audit_repository
 from ..repository import Repository
 
 
@@ -37,11 +37,7 @@ class AuditView:
 
 def audit_view(repo: Repository, today: dt.date) -> AuditView:
     try:
-        from ..history.audit import audit_repository
-    except ImportError:
-        return AuditView(False, "the history audit is not installed")
-    try:
-        result: Any = audit_repository(repo.root, repo.settings, repo.calendar, until=today)
+        result = audit_repository(repo.root, repo.settings, repo.calendar, until=today)
     except PutrightError as exc:  # GitError: not a clone, no git, unreadable history
         return AuditView(False, str(exc).rstrip("."))
     # Grouped once: asking the result per case would scan every finding for every case.

@@ -9,23 +9,19 @@ from dataclasses import dataclass
 
 from ..calendar import WorkingCalendar
 from ..config import Settings
+from ..deadlines import URGENCY, Deadline, open_deadlines
 from ..engine.ombudsman import STAGE as OMBUDSMAN_STAGE
-from ..engine.results import OPEN_STATES, State
+from ..engine.results import OPEN_STATES
 from .collect import Entry
 
-_URGENCY = {"overdue": 0, "due_soon": 1, "pending": 2}
 UNASSIGNED = "(no officer)"
 
 
 @dataclass(frozen=True, slots=True)
-class DueRow:
-    """One open clock or outstanding action with a due date."""
+class DueRow(Deadline):
+    """An open deadline (``putright.deadlines``) with the case entry its page links to."""
 
     entry: Entry
-    stage: str
-    what: str
-    due: dt.date
-    state: State
 
     @property
     def officer(self) -> str:
@@ -62,21 +58,13 @@ class Overview:
 
 
 def due_rows(entries: Iterable[Entry]) -> list[DueRow]:
-    """Every open clock and outstanding action, most urgent first."""
-    rows: list[DueRow] = []
-    for entry in entries:
-        result = entry.result
-        if result is None:
-            continue
-        for clock in result.clocks:
-            if clock.state in OPEN_STATES and clock.due is not None:
-                rows.append(DueRow(entry, clock.stage, clock.name, clock.due, clock.state))
-        for action in result.actions:
-            if action.state in OPEN_STATES:
-                what = f"Action: {action.remedy.replace('_', ' ')}"
-                rows.append(DueRow(entry, action.stage, what, action.due, action.state))
-    rows.sort(key=lambda r: (_URGENCY[r.state], r.due, r.entry.case.id))
-    return rows
+    """Every open clock and outstanding action, most urgent first, with its case's entry."""
+    entry_of = {id(e.result): e for e in entries if e.result is not None}
+    results = [e.result for e in entry_of.values() if e.result is not None]
+    return [
+        DueRow(d.result, d.stage, d.what, d.due, d.state, entry_of[id(d.result)])
+        for d in open_deadlines(results, OPEN_STATES)
+    ]
 
 
 def _stage_order(stage: str) -> tuple[int, str]:
@@ -198,7 +186,7 @@ def build_worklists(
         due = item.next_due
         if due is None:
             return (3, dt.date.max, item.entry.case.id)
-        return (_URGENCY[due.state], due.due, item.entry.case.id)
+        return (URGENCY[due.state], due.due, item.entry.case.id)
 
     for items in lists.values():
         items.sort(key=urgency)

@@ -29,6 +29,7 @@ import jinja2
 from ..annual.assemble import build_year, report_years
 from ..annual.collect import FactSet, collect_facts_at
 from ..annual.cutoff import next_cutoff, publication_date
+from ..annual.model import Note
 from ..annual.public_assessment import (
     PublicAssessment,
     PublicRow,
@@ -37,11 +38,11 @@ from ..annual.public_assessment import (
 )
 from ..annual.published import PublishedReport, PublishedTable, publish_public
 from ..annual.render import group_title, money_text, number, rate_text, words
-from ..annual.report import Note
 from ..annual.revision import revised
 from ..annual.tsm import TsmGroup
 from ..annual.yearfile import YearStatement
 from ..errors import PutrightError
+from ..policy.table import COLUMNS, policy_rows, rule_lines
 from ..repository import Repository
 from .charts import Chart, bar_chart, line_chart
 from .links import relative
@@ -163,10 +164,6 @@ def _procedure(repo: Repository) -> tuple[str, list[str], list[list[str]], list[
     policy = repo.policies.get(repo.settings.default_policy)
     if policy is None:
         return "", [], [], []
-    try:
-        from ..policy.table import COLUMNS, policy_rows, rule_lines
-    except ImportError:  # written separately; without it the page names the procedure only
-        return policy.name, [], [], list(policy.notes)
     headings = {"stops": "stops at", "extension_cap": "extension cap"}
     header = [headings.get(c, c).replace("_", " ").capitalize() for c in COLUMNS]
     rows = [[str(row.get(c, "") or "") for c in COLUMNS] for row in policy_rows(policy)]
