@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .provisions import Provision, Section
 from .published import PublishedReport, PublishedTable
-from .selfassess import Row, SelfAssessment, contradiction_text, evidence_lines
+from .selfassess import Row, SelfAssessment, contradiction_text, evidence_lines, row_json
 from .yearfile import Answer
 
 HELD = "Published when the year is complete."
@@ -75,20 +75,7 @@ class PublicAssessment:
             "answered": self.answered,
             "provisions": len(self.rows),
             "rows": [
-                {
-                    "provision": r.provision.id,
-                    "section": r.provision.section,
-                    "stage": r.provision.stage,
-                    "title": r.provision.title,
-                    "requirement": r.provision.requirement,
-                    "confidence": r.provision.confidence,
-                    "comply": None if r.answer is None else r.answer.comply,
-                    "evidence": "" if r.answer is None else r.answer.evidence,
-                    "commentary": "" if r.answer is None else r.answer.commentary,
-                    "records": list(r.lines),
-                    "contradiction": r.contradiction,
-                }
-                for r in self.rows
+                row_json(r.provision, r.answer, list(r.lines), r.contradiction) for r in self.rows
             ],
         }
 

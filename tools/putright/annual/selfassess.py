@@ -115,19 +115,12 @@ class SelfAssessment:
             "answered": self.answered,
             "provisions": len(self.rows),
             "rows": [
-                {
-                    "provision": r.provision.id,
-                    "section": r.provision.section,
-                    "stage": r.provision.stage,
-                    "title": r.provision.title,
-                    "requirement": r.provision.requirement,
-                    "confidence": r.provision.confidence,
-                    "comply": None if r.answer is None else r.answer.comply,
-                    "evidence": "" if r.answer is None else r.answer.evidence,
-                    "commentary": "" if r.answer is None else r.answer.commentary,
-                    "records": evidence_lines(r.evidence, min_cell),
-                    "contradiction": contradiction_text(r, min_cell),
-                }
+                row_json(
+                    r.provision,
+                    r.answer,
+                    evidence_lines(r.evidence, min_cell),
+                    contradiction_text(r, min_cell),
+                )
                 for r in self.rows
             ],
         }
@@ -486,3 +479,22 @@ def self_assessment(
         approved = f"{statement.approved.by}, {statement.approved.date.isoformat()}"
     written = statement is not None and bool(statement.answers)
     return SelfAssessment(report.label, written, tuple(out), approved)
+
+
+def row_json(
+    provision: Provision, answer: Answer | None, records: list[str], contradiction: str
+) -> dict[str, object]:
+    """One provision's JSON row; the records and contradiction as the staff or public may see."""
+    return {
+        "provision": provision.id,
+        "section": provision.section,
+        "stage": provision.stage,
+        "title": provision.title,
+        "requirement": provision.requirement,
+        "confidence": provision.confidence,
+        "comply": None if answer is None else answer.comply,
+        "evidence": "" if answer is None else answer.evidence,
+        "commentary": "" if answer is None else answer.commentary,
+        "records": records,
+        "contradiction": contradiction,
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..annual.figures import Share
 from .blocks import Block, Grid, Heading, Para
 from .figures import PeriodFigures
+from .learning import LearningLine
 from .month import MonthDigest
 
 
@@ -130,25 +131,7 @@ def month_blocks(digest: MonthDigest, *, counts_only: bool = False) -> list[Bloc
             ),
             Heading(3, "What we learned"),
         ]
-        if counts_only:
-            out.append(Para(f"{len(section.learning)} response(s) recorded learning."))
-        else:
-            out.append(
-                Grid(
-                    ("Date", "Case", "Stage", "Outcome", "Learning"),
-                    tuple(
-                        (
-                            line.date.isoformat(),
-                            line.case,
-                            line.stage,
-                            words(line.outcome),
-                            line.learning,
-                        )
-                        for line in section.learning
-                    ),
-                    "No learning recorded this month.",
-                )
-            )
+        out.append(learning_block(section.learning, "month", counts_only=counts_only))
     if digest.left_out:
         out.append(
             Para(
@@ -156,3 +139,18 @@ def month_blocks(digest: MonthDigest, *, counts_only: bool = False) -> list[Bloc
             )
         )
     return out
+
+
+def learning_block(learning: tuple[LearningLine, ...], period: str, *, counts_only: bool) -> Block:
+    """What responses recorded as learned in the period: a count only for the issue and summary
+    (the lessons are the organisation's words about a case), else a table."""
+    if counts_only:
+        return Para(f"{len(learning)} response(s) recorded learning this {period}.")
+    return Grid(
+        ("Date", "Case", "Stage", "Outcome", "Learning"),
+        tuple(
+            (line.date.isoformat(), line.case, line.stage, words(line.outcome), line.learning)
+            for line in learning
+        ),
+        f"No learning recorded this {period}.",
+    )

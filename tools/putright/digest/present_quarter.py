@@ -7,7 +7,7 @@ names of contractors and agents: ids, dates, enums and counts only.
 from __future__ import annotations
 
 from .blocks import Block, Grid, Heading, Para
-from .present_month import figure_blocks, money, share, words
+from .present_month import figure_blocks, learning_block, money, share, words
 from .quarter import QuarterDigest
 
 _ORDER_STATE = {
@@ -130,25 +130,7 @@ def quarter_blocks(digest: QuarterDigest, *, counts_only: bool = False) -> list[
         r_rows = [(*row, r.restricts) for row, r in zip(r_rows, digest.restrictions, strict=True)]
     out.append(Grid(r_heads, tuple(r_rows), "No restriction recorded this quarter."))
     out.append(Heading(2, "Learning and service improvements"))
-    if counts_only:
-        out.append(Para(f"{len(digest.learning)} response(s) recorded learning this quarter."))
-    else:
-        out.append(
-            Grid(
-                ("Date", "Case", "Stage", "Outcome", "Learning"),
-                tuple(
-                    (
-                        line.date.isoformat(),
-                        line.case,
-                        line.stage,
-                        words(line.outcome),
-                        line.learning,
-                    )
-                    for line in digest.learning
-                ),
-                "No learning recorded this quarter.",
-            )
-        )
+    out.append(learning_block(digest.learning, "quarter", counts_only=counts_only))
     mean = (
         "" if sat.mean_score is None else f" Mean score {sat.mean_score} (of {sat.scores} scored)."
     )
