@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..config import Settings
+from ..config import Settings, TsmOptions
 from ..vocab import OUTCOMES, enum_of, event_enum
 from .facts import STAGES, CaseFacts, StageFacts
 from .figures import Share, Table, table
@@ -96,22 +96,7 @@ def _build(
     main, lcho = tsm_groups(facts, period, options, homes)
     complaints = [f for f in facts if f.kind == "complaint"]
 
-    arriving = {
-        s: [
-            f
-            for f in complaints
-            if counts_at(f, s, options) is not None and in_period(received_at(f, s), period)
-        ]
-        for s in STAGES
-    }
-    answered = {
-        s: [
-            f
-            for f in complaints
-            if (st := counts_at(f, s, options)) is not None and in_period(st.responded, period)
-        ]
-        for s in STAGES
-    }
+    arriving, answered = stage_flows(complaints, period, options)
 
     months: dict[str, Table] = {}
     labels = month_labels(start)
@@ -126,7 +111,7 @@ def _build(
             f"months_stage{s}", f"Stage {s} complaints by month", "Month", tuple(counts.items())
         )
 
-    stages = {s: _performance(s, arriving[s], answered[s], settings) for s in STAGES}
+    stages = {s: stage_performance(s, arriving[s], answered[s], settings) for s in STAGES}
     outcomes = {
         s: table(
             f"outcomes_stage{s}",
@@ -302,7 +287,7 @@ def _stage(facts: CaseFacts, stage: str) -> StageFacts:
     return found
 
 
-def _performance(
+def stage_performance(
     stage: str, arriving: Sequence[CaseFacts], answered: Sequence[CaseFacts], settings: Settings
 ) -> StagePerformance:
     decided = [v for f in arriving if (v := _stage(f, stage).acknowledged_within) is not None]
@@ -324,3 +309,27 @@ def _performance(
             r.extensions_ombudsman_details_unrecorded for r in responses
         ),
     )
+
+
+def stage_flows(
+    complaints: Sequence[CaseFacts], period: tuple[dt.date, dt.date], options: TsmOptions
+) -> tuple[dict[str, list[CaseFacts]], dict[str, list[CaseFacts]]]:
+    """Per stage, the complaints that arrived at it in the period, and those answered at it in
+    the period (counted as the TSMs count them): the report's and the digests' one count."""
+    arriving = {
+        s: [
+            f
+            for f in complaints
+            if counts_at(f, s, options) is not None and in_period(received_at(f, s), period)
+        ]
+        for s in STAGES
+    }
+    answered = {
+        s: [
+            f
+            for f in complaints
+            if (st := counts_at(f, s, options)) is not None and in_period(st.responded, period)
+        ]
+        for s in STAGES
+    }
+    return arriving, answered

@@ -18,9 +18,10 @@ from ..annual.report import (
     OUTCOME_ORDER,
     REFUSAL_ORDER,
     REMEDY_ORDER,
-    _performance,
+    stage_flows,
+    stage_performance,
 )
-from ..annual.tsm import counts_at, in_period, received_at
+from ..annual.tsm import counts_at, in_period
 from ..config import Settings
 
 
@@ -74,22 +75,7 @@ def period_figures(
     period = (start, end)
     options = settings.tsm
     complaints = [f for f in facts if f.kind == "complaint"]
-    arriving = {
-        s: [
-            f
-            for f in complaints
-            if counts_at(f, s, options) is not None and in_period(received_at(f, s), period)
-        ]
-        for s in STAGES
-    }
-    answered = {
-        s: [
-            f
-            for f in complaints
-            if (st := counts_at(f, s, options)) is not None and in_period(st.responded, period)
-        ]
-        for s in STAGES
-    }
+    arriving, answered = stage_flows(complaints, period, options)
     outcomes = {}
     for s in STAGES:
         decided = (f.stage(s) for f in answered[s])
@@ -118,7 +104,7 @@ def period_figures(
         start=start,
         end=end,
         received={s: len(arriving[s]) for s in STAGES},
-        performance={s: _performance(s, arriving[s], answered[s], settings) for s in STAGES},
+        performance={s: stage_performance(s, arriving[s], answered[s], settings) for s in STAGES},
         outcomes=outcomes,
         remedies=table(
             "remedies",
