@@ -241,7 +241,10 @@ def test_the_statement_names_what_measured_it(public: Site, browser: Any) -> Non
 # Transitions are run to their end first (a permalink fades in on focus). A visually hidden
 # radio button (the theme's colour scheme switch) is shown by the label after it: that label
 # is what must be seen, and carry the indicator.
-_FOCUSED = """() => {
+_FOCUSED = """async () => {
+    // Measured as a person sees it: after the page has answered the focus (the theme opens
+    // the search overlay when its input takes focus, a frame later), animations finished.
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
     document.getAnimations().forEach(a => a.finish());
     const focused = document.activeElement;
     if (!focused || focused === document.body) return null;
