@@ -9,9 +9,7 @@ run it again when the editor's look changes.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,33 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import ARGS, CHROMIUM
 from test_cms_browser import (
-    COMPLAINTS,
-    OFFICERS,
-    TODAY,
     _add_event,
     _choose,
     _fill,
-    _git,
     _login,
-    _run,
+    editor_repo,
+    start_editor,
 )
 
 SIZE = {"width": 1100, "height": 680}
-
-
-def _repo(root: Path) -> None:
-    subprocess.run(
-        [*COMPLAINTS, "init", str(root), "--organisation", "Brookfield Trust", "--no-input"],
-        check=True,
-        capture_output=True,
-    )
-    _run(root, "demo", "--today", TODAY)
-    config = root / "complaints.yml"
-    text = config.read_text("utf-8").replace("officers: []", f"officers: [{', '.join(OFFICERS)}]")
-    config.write_text(text, "utf-8")
-    _run(root, "cms", "config", "--write", "--today", TODAY)
-    _git(root, "add", "-A")
-    _git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "Demo")
 
 
 def _shot(page: Any, out: Path, name: str) -> None:
@@ -60,26 +40,9 @@ def main(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix="shots-")) / "trust"
-    _repo(root)
-    server = subprocess.Popen(
-        [*COMPLAINTS, "--repo", str(root), "cms", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={
-            **os.environ,
-            "GIT_AUTHOR_NAME": "E",
-            "GIT_AUTHOR_EMAIL": "e@example.org",
-            "GIT_COMMITTER_NAME": "E",
-            "GIT_COMMITTER_EMAIL": "e@example.org",
-        },
-    )
-    assert server.stdout is not None
-    url = ""
-    for line in server.stdout:
-        found = re.search(r"(http://127\.0\.0\.1:\d+/admin/)", line)
-        if found:
-            url = found.group(1)
-            break
+    editor_repo(root, "Brookfield Trust")
+    server, url = start_editor(root)
+    assert url is not None, server.stderr.read() if server.stderr else ""
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -42,17 +42,21 @@ def _git(root: Path, *args: str) -> str:
     ).stdout
 
 
-@dataclass
-class Served:
-    root: Path
-    url: str
+# Who the editor commits as (decap-server commits with the environment's identity).
+EDITOR_ENV = {
+    "GIT_AUTHOR_NAME": "Editor",
+    "GIT_AUTHOR_EMAIL": "e@example.org",
+    "GIT_COMMITTER_NAME": "Editor",
+    "GIT_COMMITTER_EMAIL": "e@example.org",
+}
+ADMIN_URL = re.compile(r"(http://127\.0\.0\.1:\d+/admin/)")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("cms") / "trust"
+def editor_repo(root: Path, organisation: str) -> None:
+    """A trust's repository as `complaints init` makes it, with the demo cases and officers,
+    its editor configuration written and everything committed (the editor needs a clean tree)."""
     subprocess.run(
-        [*COMPLAINTS, "init", str(root), "--organisation", "Test Trust", "--no-input"],
+        [*COMPLAINTS, "init", str(root), "--organisation", organisation, "--no-input"],
         check=True,
         capture_output=True,
     )
@@ -63,22 +67,37 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     _run(root, "cms", "config", "--write", "--today", TODAY)
     _git(root, "add", "-A")
     _git(root, "-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-qm", "Demo")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"}
+
+
+def start_editor(root: Path | str) -> tuple[subprocess.Popen[str], str | None]:
+    """`complaints cms serve` on a free port, and the admin page's address once it prints it
+    (None if it ended first: its stderr says why)."""
     server = subprocess.Popen(
         [*COMPLAINTS, "--repo", str(root), "cms", "serve", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env={**os.environ, **EDITOR_ENV},
     )
-    url = None
     assert server.stdout is not None
     for line in server.stdout:  # the install line on first use, then the address
-        found = re.search(r"(http://127\.0\.0\.1:\d+/admin/)", line)
+        found = ADMIN_URL.search(line)
         if found:
-            url = found.group(1)
-            break
+            return server, found.group(1)
+    return server, None
+
+
+@dataclass
+class Served:
+    root: Path
+    url: str
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("cms") / "trust"
+    editor_repo(root, "Test Trust")
+    server, url = start_editor(root)
     if url is None:
         server.kill()
         pytest.fail(
