@@ -341,6 +341,39 @@ def test_parallel_branches_are_not_each_others_rewrites(history: History) -> Non
     assert [(f.old, f.new) for f in rewrites] == [("2026-03-04", "2026-03-03")]
 
 
+def test_a_date_rewritten_while_resolving_a_merge_conflict_is_found(history: History) -> None:
+    # The merge's own change (made while resolving the conflict) is as much a change to the
+    # record as any commit: `git log` shows a merge's diff only when asked, so it is asked.
+    path = "cases/2026/2026-0041.yaml"
+    ack = ev("2026-03-04", "acknowledged")
+    history.commit(at("2026-03-04"), {path: case_text("2026-0041", "2026-03-02", ack)})
+    main = history.repo.active_branch
+    side = history.repo.create_head("side")
+    side.checkout()
+    note = ev("2026-03-09", "note")
+    history.commit(at("2026-03-09"), {path: case_text("2026-0041", "2026-03-02", ack, note)})
+    main.checkout()
+    resp = ev("2026-03-10", "responded", outcome="upheld")
+    history.commit(at("2026-03-10"), {path: case_text("2026-0041", "2026-03-02", ack, resp)})
+    when = {"GIT_AUTHOR_DATE": "2026-03-11T10:00:00Z", "GIT_COMMITTER_DATE": "2026-03-11T10:00:00Z"}
+    with pytest.raises(git.GitCommandError):  # both added an event at the end: a conflict
+        history.repo.git.merge("side", "--no-edit", env=when)
+    # Resolved by keeping both events, and (the thing to find) backdating the acknowledgement.
+    backdated = ev("2026-03-03", "acknowledged")
+    (history.root / path).write_text(case_text("2026-0041", "2026-03-02", backdated, note, resp))
+    history.repo.git.add(path)
+    history.repo.git.commit("--no-edit", env=when)
+    merge = history.repo.head.commit.hexsha
+
+    result = history.audit()
+
+    rewrites = [f for f in result.findings if f.kind == "date_rewritten"]
+    assert [(f.old, f.new, f.commit.sha) for f in rewrites] == [("2026-03-04", "2026-03-03", merge)]
+    # The note and the response were each committed on the day they happened, on their own
+    # branches: bringing them together in the merge is not recording them late.
+    assert [f for f in result.findings if f.kind == "late_event"] == []
+
+
 def test_a_renumbered_case_keeps_its_history(history: History) -> None:
     old = "cases/2026/2026-0042.yaml"
     ack = ev("2026-03-03", "acknowledged")

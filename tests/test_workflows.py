@@ -66,13 +66,20 @@ def step(workflow: dict[Any, Any], name: str) -> dict[str, Any]:
 CHECK = load_workflow(TEMPLATES / "check.yml")
 OVERDUE = load_workflow(TEMPLATES / "overdue.yml")
 PUBLISH = load_workflow(TEMPLATES / "publish.yml")
+NUMBERS = load_workflow(TEMPLATES / "numbers.yml")
 
 
 # --- one source, valid files ----------------------------------------------------------------
 
 
-def test_the_package_ships_the_three_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["check.yml", "digest.yml", "overdue.yml", "publish.yml"]
+def test_the_package_ships_the_five_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == [
+        "check.yml",
+        "digest.yml",
+        "numbers.yml",
+        "overdue.yml",
+        "publish.yml",
+    ]
     assert set(workflow_files()) == {f".github/workflows/{p.name}" for p in WORKFLOWS}
 
 
@@ -146,6 +153,14 @@ def test_check_keeps_the_dashboard_briefly_and_never_publishes_it() -> None:
     runs = [s["run"] for _, s in steps(CHECK) if "run" in s]
     assert any("complaints check --format github" in r for r in runs)
     assert any("complaints site build --out site" in r for r in runs)
+
+
+def test_numbers_runs_on_this_repositorys_pull_requests_and_may_write_contents_only() -> None:
+    assert set(NUMBERS["on"]) == {"pull_request"}
+    assert NUMBERS["permissions"] == {}
+    (job,) = NUMBERS["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
 
 
 def test_overdue_runs_weekday_mornings_and_may_write_issues_only() -> None:
@@ -426,11 +441,15 @@ def test_every_script_step_is_run_below() -> None:
         ("digest", "Install Putright"),
         ("digest", "Write the digests due today"),
         ("digest", "Email the digests"),
+        ("numbers", "Install Putright"),
+        ("numbers", "Give a clashing case number a free one"),
+        ("numbers", "Push the new number"),
     }
     found = {("check", n) for n in run_steps(CHECK)}
     found |= {("overdue", n) for n in run_steps(OVERDUE)}
     found |= {("publish", n) for n in run_steps(PUBLISH)}
     found |= {("digest", n) for n in run_steps(load_workflow(TEMPLATES / "digest.yml"))}
+    found |= {("numbers", n) for n in run_steps(NUMBERS)}
     assert found == covered
 
 
@@ -594,7 +613,9 @@ echo "$@" >> "$FAKE_PYTHON_LOG"
 """
 
 
-@pytest.mark.parametrize("workflow", [CHECK, OVERDUE, PUBLISH], ids=["check", "overdue", "publish"])
+@pytest.mark.parametrize(
+    "workflow", [CHECK, OVERDUE, PUBLISH, NUMBERS], ids=["check", "overdue", "publish", "numbers"]
+)
 def test_install_step_uses_the_pin_in_a_trust_repository_and_the_source_here(
     workflow: dict[Any, Any], tmp_path: Path, run: Callable[..., Any]
 ) -> None:
@@ -830,3 +851,81 @@ def test_publish_can_add_the_editors_page_beside_the_public_site(
     admin = repo / "public-site" / "admin"
     assert (admin / "index.html").is_file() and (admin / "config.yml").is_file()
     assert (admin / "vendor" / "decap-cms" / "decap-cms.js").is_file()
+
+
+def numbered_case(case_id: str, received: str) -> str:
+    schema = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
+    return f"{schema}\nid: {case_id}\nreceived: {received}\nchannel: email\nevents: []\n"
+
+
+def test_numbers_steps_give_the_later_branch_a_free_number_and_push_it(tmp_path: Path) -> None:
+    # On GitHub: main has 2026-0001 to 0003; an officer's branch added 2026-0004 on 4 November,
+    # and the editor's branch (the pull request) the same number on 5 November.
+    origin = tmp_path / "origin"
+    work = git.Repo.init(origin, initial_branch="main")
+    with work.config_writer() as config:
+        config.set_value("user", "name", "Officer")
+        config.set_value("user", "email", "officer@example.org")
+    (origin / "policies").mkdir()
+    shutil.copy(ROOT / "policies" / "hoc-2024.yaml", origin / "policies" / "hoc-2024.yaml")
+    (origin / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
+
+    def commit(day: str, cases: dict[str, str]) -> None:
+        for case_id, received in cases.items():
+            path = origin / "cases" / "2026" / f"{case_id}.yaml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(numbered_case(case_id, received), encoding="utf-8")
+        work.git.add("-A")
+        when = dt.datetime.fromisoformat(f"{day}T10:00:00+00:00")
+        work.index.commit(day, author_date=when, commit_date=when)
+
+    commit("2026-11-03", {f"2026-000{n}": "2026-11-02" for n in (1, 2, 3)})
+    work.git.checkout("-q", "-b", "case-2026-0004")
+    commit("2026-11-04", {"2026-0004": "2026-11-04"})
+    work.git.checkout("-q", "-b", "cms/cases-2026/2026-0004", "main")
+    commit("2026-11-05", {"2026-0004": "2026-11-05"})
+    work.git.checkout("-q", "main")
+
+    # actions/checkout with ref: the pull request's branch, fetch-depth 0.
+    workspace = tmp_path / "workspace"
+    git.Repo.clone_from(str(origin), workspace, branch="cms/cases-2026/2026-0004")
+    values = expression_values(
+        **{
+            "${{ github.base_ref }}": "main",
+            "${{ github.head_ref }}": "cms/cases-2026/2026-0004",
+            "${{ secrets.PUTRIGHT_NUMBERS_TOKEN || github.token }}": "fake-token",
+        }
+    )
+    give = run_step(
+        step(NUMBERS, "Give a clashing case number a free one"),
+        workspace,
+        tmp_path,
+        expressions=values,
+    )
+    assert give.returncode == 0, give.stdout + give.stderr
+    # The highest number on any branch is 0004: the next free one is 0005.
+    assert "Renumbered 2026-0004 to 2026-0005" in give.stdout
+    push = run_step(step(NUMBERS, "Push the new number"), workspace, tmp_path, expressions=values)
+    assert push.returncode == 0, push.stdout + push.stderr
+    assert "::notice::" in push.stdout
+    pushed = git.Repo(origin).commit("cms/cases-2026/2026-0004")
+    assert pushed.author.name == "Putright case numbers"
+    assert sorted(b.path for b in pushed.tree["cases/2026"].blobs) == [
+        f"cases/2026/2026-000{n}.yaml" for n in (1, 2, 3, 5)
+    ]
+    # The officer's branch, which had the number first, is left alone.
+    assert "cases/2026/2026-0004.yaml" in git.Repo(origin).git.ls_tree(
+        "-r", "--name-only", "case-2026-0004"
+    )
+
+    # Run again on the renumbered branch: nothing clashes, nothing is pushed.
+    again = run_step(
+        step(NUMBERS, "Give a clashing case number a free one"),
+        workspace,
+        tmp_path,
+        expressions=values,
+    )
+    assert again.returncode == 0 and "none of this branch's new cases clashes" in again.stdout
+    quiet = run_step(step(NUMBERS, "Push the new number"), workspace, tmp_path, expressions=values)
+    assert quiet.returncode == 0 and "No case number changed." in quiet.stdout
+    assert git.Repo(origin).commit("cms/cases-2026/2026-0004") == pushed

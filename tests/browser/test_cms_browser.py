@@ -138,6 +138,15 @@ def _fill(page: Any, field: str, value: str, *, first: bool = False) -> None:
     (found.first if first else found.last).fill(value)
 
 
+def _expect_number(page: Any, case_id: str) -> None:
+    # Looked up afresh on each poll: after a route change the old form's box may linger.
+    page.wait_for_function(
+        """want => [...document.querySelectorAll('input[id^="id-field-"]')]
+            .some(el => el.value === want && el.readOnly)""",
+        arg=case_id,
+    )
+
+
 def _add_event(page: Any, type_label: str) -> None:
     page.get_by_role("button", name="Add event").click()
     page.get_by_text(type_label, exact=True).last.click()
@@ -168,8 +177,9 @@ def test_a_case_made_in_the_form_is_valid_with_the_deadlines_a_hand_count_gives(
     page.goto(served.url + "#/collections/cases-2026/new")
     page.get_by_role("button", name="Add event").wait_for()
 
-    # The demo has 43 cases in 2026 (cases/2026/2026-0001 to 0043): the next is 2026-0044.
-    _fill(page, "id", "2026-0044")
+    # The number is not typed: the form is given it. The demo has 43 cases in 2026
+    # (cases/2026/2026-0001 to 0043) and no editor branch yet: the next is 2026-0044.
+    _expect_number(page, "2026-0044")
     _fill(page, "received", "2026-11-24")  # a Tuesday
     _choose(page, "kind", "complaint")
     _choose(page, "channel", "email")
@@ -234,3 +244,36 @@ def test_a_one_field_edit_changes_only_that_line(served: Served, browser: Any) -
     after = _git(root, "show", f"{branch}:{rel}")
     assert after == before.replace("channel: social_media\n", "channel: letter\n")
     assert (root / rel).read_text("utf-8") == before  # main is untouched until published
+
+
+def test_a_case_waiting_on_its_branch_holds_its_number(served: Served, browser: Any) -> None:
+    """`complaints new` counts ids on the editor's open branches; so does the form."""
+    root = served.root
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    _login(page, served.url)
+    highest = max(int(p.stem[5:]) for p in (root / "cases/2026").glob("2026-*.yaml"))
+    waiting = [b.strip() for b in _git(root, "branch", "--list", "cms/cases-2026/*").splitlines()]
+    first = f"2026-{highest + len(waiting) + 1:04d}"
+    page.goto(served.url + "#/collections/cases-2026/new")
+    _expect_number(page, first)
+    _fill(page, "received", "2026-11-25")
+    _choose(page, "kind", "complaint")
+    _choose(page, "channel", "phone")
+    _fill(page, "category", "repairs")
+    _choose(page, "officer", "aokafor")
+    _fill(page, "name", "Bo Testperson", first=True)
+    _fill(page, "summary", "Draft: waits for approval.")
+    _save(page)  # a draft on cms/cases-2026/<first>, not published
+    assert f"cms/cases-2026/{first}" in _git(root, "branch", "--list", "cms/*")
+    assert not (root / f"cases/2026/{first}.yaml").exists()
+
+    # A second new case while the first waits on its branch: the next number after it.
+    second = f"2026-{int(first[5:]) + 1:04d}"
+    page.goto(served.url + "#/collections/cases-2026/new")
+    _expect_number(page, second)
+    # And an existing case keeps its number, read-only (in a tab of its own: leaving the new
+    # form, which has its number and so has changes, would ask to discard them).
+    other = browser.new_page(viewport={"width": 1280, "height": 900})
+    _login(other, served.url)
+    other.goto(served.url + "#/collections/cases-2025/entries/2025-0002")
+    _expect_number(other, "2025-0002")

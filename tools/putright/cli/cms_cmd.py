@@ -124,3 +124,47 @@ def bundle_cmd(ctx: click.Context, out: str) -> None:
         )
     written = bundle(root, packages.ensure_installed(), out)
     click.echo(f"Wrote the editor's page into {out}: {', '.join(written)}")
+
+
+@cms.command("numbers")
+@click.option(
+    "--base",
+    default="origin/main",
+    show_default=True,
+    metavar="REF",
+    help="The branch the pull request merges into.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Give each clashing case the next free number, one commit each, on this branch.",
+)
+@today_option
+@click.pass_context
+def numbers_cmd(ctx: click.Context, base: str, write: bool, today: dt.date | None) -> None:
+    """Check the numbers of the cases this branch adds against the base and every other branch.
+
+    A number the base has (now or ever), or that another branch added first, is taken. Exit
+    status 1 when one is, unless --write moved it to a free number. check.yml runs this on
+    every pull request, so a number typed in the editor on GitHub never merges twice.
+    """
+    from ..editing.numbers import clashes, give_numbers
+
+    root = repo_of(ctx)
+    found = clashes(root, base)
+    if not found:
+        click.echo(
+            f"Case numbers: none of this branch's new cases clashes with {base} or a branch."
+        )
+        return
+    if not write:
+        for clash in found:
+            click.echo(
+                f"{clash.rel}:1: case number {clash.case_id} is already taken on {clash.holder}",
+            )
+        click.echo("Run `complaints cms numbers --write` to give each a free number.")
+        ctx.exit(1)
+    for moved in give_numbers(root, found, resolve_today(today)):
+        click.echo(
+            f"Renumbered {moved.old_id} to {moved.new_id}: {moved.old.rel} -> {moved.new.rel}"
+        )

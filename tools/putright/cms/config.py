@@ -74,8 +74,12 @@ _SUB_LABELS = {
     ("about", "name"): "Contractor's or agent's name",
 }
 
-# The schema says what the id is for developers; an officer needs to know which to type.
-ID_HINT = "The case number, YYYY-NNNN: one more than the newest case in this year's list."
+# The schema says what the id is for developers; an officer needs to know where it comes from.
+ID_HINT = (
+    "The case number, YYYY-NNNN. A new case is given the next free number of its year when the "
+    "form opens (see the note under the box)."
+)
+NUMBER_WIDGET = "putright-case-number"  # cms/assets/putright-case-number.js
 
 
 def _hint(name: str, node: Mapping[str, Any], personal: bool) -> str | None:
@@ -224,6 +228,7 @@ def case_fields(settings: EditorSettings) -> list[dict[str, Any]]:
         )
         if key == "id":
             field["label"], field["hint"] = "Case number", ID_HINT
+            field["widget"] = NUMBER_WIDGET
         for sub in field.get("fields", ()):
             sub["label"] = _SUB_LABELS.get((key, sub["name"]), sub["label"])
         fields.append(field)

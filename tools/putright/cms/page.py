@@ -17,6 +17,7 @@ from .config import EditorSettings, case_years, render_config
 ADMIN_DIR = "admin"
 SCHEMA_REF = "../../.schemas/case.schema.json"  # from cases/<year>/, where the editor saves
 FORMAT_FILE = "putright-yaml.js"
+NUMBER_FILE = "putright-case-number.js"  # the case number widget
 # Where the page finds Decap CMS and the YAML parser: `complaints cms serve` serves them from
 # the pinned npm packages, and publish.yml copies them there (no CDN).
 VENDOR = {"decap-cms": ("decap-cms", "dist"), "yaml": ("yaml", "browser")}
@@ -37,10 +38,12 @@ PAGE = """\
   <script type="module">
     import YAML from './vendor/yaml/index.js';
     import { makeFormat } from './putright-yaml.js';
+    import { caseNumberControl } from './putright-case-number.js';
 
     // Each mapping's key order, from the case schema: the house style (putright.housestyle).
     const order = __ORDER__;
     CMS.registerCustomFormat('putright-yaml', 'yaml', makeFormat(YAML, order, '__SCHEMA_REF__'));
+    CMS.registerWidget('putright-case-number', caseNumberControl(createClass, h));
     // On this computer (`complaints cms serve`), the local backend on the same address;
     // anywhere else Decap ignores it and signs in on GitHub.
     CMS.init({ config: { local_backend: { url: window.location.origin + '/api/v1' } } });
@@ -55,8 +58,12 @@ def render_page() -> str:
     return PAGE.replace("__ORDER__", order).replace("__SCHEMA_REF__", SCHEMA_REF)
 
 
+def asset(name: str) -> bytes:
+    return resources.files(__package__).joinpath("assets", name).read_bytes()
+
+
 def format_source() -> bytes:
-    return resources.files(__package__).joinpath("assets", FORMAT_FILE).read_bytes()
+    return asset(FORMAT_FILE)
 
 
 def editor_settings(root: str, today: dt.date) -> EditorSettings:
@@ -91,4 +98,5 @@ def admin_files_for(settings: EditorSettings) -> dict[str, bytes]:
         f"{ADMIN_DIR}/config.yml": render_config(settings).encode("utf-8"),
         f"{ADMIN_DIR}/index.html": render_page().encode("utf-8"),
         f"{ADMIN_DIR}/{FORMAT_FILE}": format_source(),
+        f"{ADMIN_DIR}/{NUMBER_FILE}": asset(NUMBER_FILE),
     }

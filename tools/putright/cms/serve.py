@@ -3,7 +3,9 @@
 One address on 127.0.0.1 serves the repository's admin/ page, Decap CMS and the YAML parser
 from the pinned npm packages (``/admin/vendor/...``), and passes ``/api/v1`` to decap-server,
 started as a child in ``git`` mode over the working tree. The admin page points Decap's
-``local_backend`` at the same address, so nothing but this one port is opened.
+``local_backend`` at the same address, so nothing but this one port is opened. The same
+address answers the case number widget (``/putright/next-id``): the next free id of a year,
+counted as ``complaints new`` counts it.
 
 decap-server in git mode checks out the editor's branches (``cms/...``) in the working tree
 and commits with ``git add .``: anything uncommitted would go into the case's branch, so the
@@ -16,6 +18,7 @@ import http.server
 import json
 import mimetypes
 import os
+import re
 import socket
 import subprocess
 import threading
@@ -26,12 +29,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..editing.commit import require_git
-from ..errors import GitError
+from ..editing.ids import next_id
+from ..errors import GitError, PutrightError
 from .packages import EditorError, Installed, require_node
 from .page import ADMIN_DIR, VENDOR
 
 HOST = "127.0.0.1"
 API = "/api/v1"
+NEXT_ID = (
+    "/putright/next-id"  # asked by the case number widget (cms/assets/putright-case-number.js)
+)
+_YEAR_QUERY = re.compile(r"^year=([0-9]{4})$")
 _TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".yml": "text/yaml"}
 
 
@@ -104,8 +112,25 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         with open(path, "rb") as handle:
             self._send(200, handle.read(), kind)
 
+    def _next_id(self, query: str) -> None:
+        # Counted afresh for every new form, as `complaints new` counts: the cases on the editor's
+        # own cms/... branches (saved, not yet published) hold their numbers.
+        year = _YEAR_QUERY.match(query)
+        if year is None:
+            self._send(400, b'{"error": "year=YYYY expected"}', "application/json")
+            return
+        try:
+            case_id = next_id(self.editor.root, int(year.group(1)))
+        except PutrightError as exc:
+            self._send(500, json.dumps({"error": str(exc)}).encode(), "application/json")
+            return
+        self._send(200, json.dumps({"id": case_id}).encode(), "application/json")
+
     def do_GET(self) -> None:
-        route = self.path.split("?", 1)[0]
+        route, _, query = self.path.partition("?")
+        if route == NEXT_ID:
+            self._next_id(query)
+            return
         if route in ("/", f"/{ADMIN_DIR}"):
             self.send_response(302)
             self.send_header("Location", f"/{ADMIN_DIR}/")

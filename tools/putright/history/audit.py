@@ -63,6 +63,9 @@ class _Auditor:
         gone: list[tuple[Change, CaseTrack]] = []
         added: list[Change] = []
         for change in entry.changes:
+            if entry.merge and change.new_blob is not None and change.new_blob in self.blobs:
+                self._merged(change)  # a version read on the branch merged in: judged there
+                continue
             if change.new_blob is None:
                 track = self._owner(change)
                 if track is not None:  # else: never seen (a shallow clone's boundary)
@@ -76,6 +79,20 @@ class _Auditor:
         for change in added:
             track = self._continued(history, change, gone) or self._new_track(change, commit)
             self._version(history, track, change, commit)
+
+    def _merged(self, change: Change) -> None:
+        """A merge brought in a version already read on its branch: the case now has it here."""
+        assert change.new_blob is not None
+        track, tracked = self.blobs[change.new_blob]
+        if change.old_blob is not None:
+            replaced = self._owner(change)
+            if replaced is not None and replaced is not track:
+                replaced.paths.discard(change.path)  # another case's file, replaced
+        track.paths.add(change.path)
+        track.file = change.path
+        self.path_owner[change.path] = track
+        if tracked is not None:
+            track.latest = tracked
 
     def _owner(self, change: Change) -> CaseTrack | None:
         """The case a change's old version belongs to (by blob; by path for merge results)."""

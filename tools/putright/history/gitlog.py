@@ -37,6 +37,7 @@ class Change:
 class LogEntry:
     commit: CommitRef
     changes: tuple[Change, ...]
+    merge: bool = False  # a merge's changes are against its first parent
 
 
 class GitHistory:
@@ -97,12 +98,16 @@ class GitHistory:
                 "--full-history",  # every commit, even on a side branch a merge made redundant
                 "--no-renames",  # a move is a delete and an add: the audit pairs them itself
                 "--raw",
+                # A merge's own changes, against the branch merged into: a case edited while
+                # resolving a conflict is seen. What the merged branch brought is versions
+                # already read on that branch (the auditor knows them by blob).
+                "--diff-merges=first-parent",
                 "--root",  # the first commit's files too, whatever log.showRoot says
                 "--no-abbrev",
                 "--no-color",  # color.ui=always must not put escapes into what is parsed
                 "--no-show-signature",  # nor log.showSignature gpg lines
                 "-z",
-                "--format=%x1e%H%x1f%ct",
+                "--format=%x1e%H%x1f%ct%x1f%P",
                 "--",
                 f"{self._prefix}{CASES_DIR}/",
                 stdout_as_string=False,
@@ -128,9 +133,9 @@ def _stderr(exc: git.GitCommandError) -> str:
 
 
 def _parse_log(raw: bytes, prefix: str) -> Iterator[LogEntry]:
-    """Parse ``--format=%x1e%H%x1f%ct --raw -z`` output.
+    """Parse ``--format=%x1e%H%x1f%ct%x1f%P --raw -z`` output.
 
-    Each commit is ``\\x1e<sha>\\x1f<epoch>\\0`` then, after a newline, raw entries
+    Each commit is ``\\x1e<sha>\\x1f<epoch>\\x1f<parents>\\0`` then, after a newline, raw entries
     ``:<mode> <mode> <old> <new> <status>\\0<path>\\0``. Paths are bytes in the repository;
     surrogateescape keeps any that are not UTF-8 distinct instead of failing.
     """
@@ -138,7 +143,7 @@ def _parse_log(raw: bytes, prefix: str) -> Iterator[LogEntry]:
         if not chunk:
             continue
         header, _, rest = chunk.partition(b"\x00")
-        sha, _, epoch = header.decode("ascii").partition("\x1f")
+        sha, epoch, parents = [*header.decode("ascii").split("\x1f"), ""][:3]
         commit = CommitRef.from_epoch(sha.strip(), int(epoch.strip()))
         fields = rest.lstrip(b"\n").split(b"\x00")
         changes: list[Change] = []
@@ -161,4 +166,4 @@ def _parse_log(raw: bytes, prefix: str) -> Iterator[LogEntry]:
             if old is None and new is None:
                 continue
             changes.append(Change(rel, old, new))
-        yield LogEntry(commit, tuple(changes))
+        yield LogEntry(commit, tuple(changes), merge=len(parents.split()) > 1)

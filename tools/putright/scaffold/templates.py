@@ -20,7 +20,7 @@ from ..packagedata import data_dir
 from ..schemas import SCHEMA_FILES
 from .pins import pin_actions
 
-WORKFLOWS = ("check.yml", "overdue.yml", "publish.yml", "digest.yml")
+WORKFLOWS = ("check.yml", "numbers.yml", "overdue.yml", "publish.yml", "digest.yml")
 WORKFLOWS_DIR = ".github/workflows"
 SCHEMAS_DIR = ".schemas"
 
