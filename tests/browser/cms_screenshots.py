@@ -21,6 +21,7 @@ from browser_support import ARGS, CHROMIUM
 from test_cms_browser import (
     _add_event,
     _choose,
+    _expect_number,
     _fill,
     _login,
     editor_repo,
@@ -53,7 +54,7 @@ def main(out: Path) -> None:
 
             page.goto(url + "#/collections/cases-2026/new")
             page.get_by_role("button", name="Add event").wait_for()
-            _fill(page, "id", "2026-0044")
+            _expect_number(page, "2026-0044")  # allocated by the editor, not typed
             _fill(page, "received", "2026-11-24")
             _choose(page, "kind", "complaint")
             _choose(page, "channel", "email")
