@@ -25,6 +25,7 @@ from test_cms_browser import (
     _fill,
     _login,
     editor_repo,
+    respond_upheld_with_50,
     start_editor,
 )
 
@@ -73,13 +74,7 @@ def main(out: Path) -> None:
             page.get_by_text("Extended", exact=True).last.scroll_into_view_if_needed()
             _shot(page, out, "editor-add-event")
             page.get_by_text("Responded", exact=True).last.click()
-            _fill(page, "date", "2026-12-08")
-            _fill(page, "stage", "1")
-            _choose(page, "by", "cdavies")
-            _choose(page, "outcome", "upheld")
-            page.get_by_role("button", name="Add remedy").click()
-            _choose(page, "type", "financial")
-            _fill(page, "amount_gbp", "50")
+            respond_upheld_with_50(page)
             page.locator('[id^="outcome-field-"]').last.scroll_into_view_if_needed()
             _shot(page, out, "editor-respond")
 

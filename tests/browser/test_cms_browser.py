@@ -152,6 +152,17 @@ def _add_event(page: Any, type_label: str) -> None:
     page.get_by_text(type_label, exact=True).last.click()
 
 
+def respond_upheld_with_50(page: Any) -> None:
+    """The responded event's fields: stage 1 upheld on 8 December, with a £50 remedy."""
+    _fill(page, "date", "2026-12-08")
+    _fill(page, "stage", "1")
+    _choose(page, "by", "cdavies")
+    _choose(page, "outcome", "upheld")
+    page.get_by_role("button", name="Add remedy").click()
+    _choose(page, "type", "financial")
+    _fill(page, "amount_gbp", "50")
+
+
 def _save(page: Any) -> None:
     page.get_by_role("button", name="Save").first.click()
     page.get_by_text("Entry saved").first.wait_for(timeout=30_000)
@@ -194,13 +205,7 @@ def test_a_case_made_in_the_form_is_valid_with_the_deadlines_a_hand_count_gives(
     _choose(page, "by", "cdavies")
 
     _add_event(page, "Responded")
-    _fill(page, "date", "2026-12-08")
-    _fill(page, "stage", "1")
-    _choose(page, "by", "cdavies")
-    _choose(page, "outcome", "upheld")
-    page.get_by_role("button", name="Add remedy").click()
-    _choose(page, "type", "financial")
-    _fill(page, "amount_gbp", "50")
+    respond_upheld_with_50(page)
     _save(page)
 
     # Editorial workflow: the case is on its own branch; main has not moved.
