@@ -12,7 +12,9 @@ headless Chromium, times:
 - backend: decap-server's answer to the listing request for the newest year's folder
   (``entriesByFolder``: every file of the year, read and sent), straight to /api/v1;
 - listed: from opening the newest year's collection to its newest case at the top of the
-  list (sorted newest first, which needs every entry of the year loaded), with no error.
+  list (sorted newest first, which needs every entry of the year loaded), with no error;
+- numbered: `complaints cms serve`'s answer to the case number box of a new form
+  (``/putright/next-id``: every branch and its history counted, as `complaints new` does).
 
 The floor is the first of these: the editor cannot list faster than its backend answers.
 """
@@ -116,7 +118,7 @@ def measure(root: str, year: int, runs: int) -> dict[str, list[float]]:
             url = found.group(1)
             break
     base = url[: -len("/admin/")]
-    times: dict[str, list[float]] = {"backend": [], "listed": []}
+    times: dict[str, list[float]] = {"backend": [], "listed": [], "numbered": []}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -124,6 +126,11 @@ def measure(root: str, year: int, runs: int) -> dict[str, list[float]]:
                 seconds, count = _backend_seconds(base, year)
                 assert count > 0
                 times["backend"].append(seconds)
+                start = time.perf_counter()
+                with urllib.request.urlopen(f"{base}/putright/next-id?year={year}") as answer:
+                    allocated = json.loads(answer.read())["id"]
+                times["numbered"].append(time.perf_counter() - start)
+                assert allocated == f"{year}-{count + 1:04d}", allocated
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 page.goto(url)
                 page.get_by_role("button", name="Login").click()
