@@ -142,3 +142,13 @@ def test_not_a_git_repository_is_a_clear_error(tmp_path: Path) -> None:
 def test_an_unknown_base_is_a_clear_error(repo: Repo) -> None:
     ran = complaints(repo.root, "cms", "numbers", "--base", "no-such-branch")
     assert ran.code == 1 and "cannot compare case numbers with no-such-branch" in ran.err
+
+
+def test_a_case_renumbered_on_the_branch_is_checked_like_a_new_one(repo: Repo) -> None:
+    repo.branch("case-2026-0004")
+    repo.commit("2026-11-04", "by complaints new", **{"2026_0004": case("2026-0004")})
+    # Later, on another branch, 2026-0003 is moved to 2026-0004 (Git sees a rename).
+    repo.branch("renumbering", "main")
+    repo.commit("2026-11-05", "renumbered", **{"2026_0003": None, "2026_0004": case("2026-0004")})
+    code, out = repo.numbers()
+    assert code == 1 and "2026-0004 is already taken on case-2026-0004" in out

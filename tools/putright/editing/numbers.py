@@ -63,7 +63,9 @@ def clashes(root: str, base: str) -> list[Clash]:
         head = repo.head.commit.hexsha
         fork = repo.git.merge_base(base, "HEAD").strip()
         added = _case_names(
-            repo.git.diff("--name-only", "--diff-filter=A", f"{fork}..HEAD", "--", CASES_DIR)
+            repo.git.diff(
+                "--name-only", "--no-renames", "--diff-filter=A", f"{fork}..HEAD", "--", CASES_DIR
+            )
         )
         if not added:
             return []
