@@ -10,7 +10,7 @@ import csv
 from pathlib import Path
 
 from conftest import complaints
-from putright.history.report import audit_text
+from putright.present.audit import audit_text
 from test_audit import History, at, case_text, ev, kinds
 
 IMPORT_DAY = "2026-03-02"  # a Monday

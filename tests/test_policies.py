@@ -17,8 +17,9 @@ from putright.cli import cli
 from putright.policy.code_check import Breach, check_against_code
 from putright.policy.loading import load_policies, load_policy
 from putright.policy.model import Duration, ExtensionCap, Policy, Stage, Start
-from putright.policy.table import COLUMNS, policy_rows, render_markdown, render_text
+from putright.policy.table import COLUMNS, policy_rows
 from putright.policy.units import worst_working_days
+from putright.present.policy import policy_markdown, policy_text
 
 REPO = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).resolve().parent / "examples" / "policies" / "invalid"
@@ -364,9 +365,9 @@ def test_policy_rows(policies: dict[str, Policy], policy_id: str) -> None:
     clocks = sum(len(s.clocks) for s in policy.stages) + len(policy.service_request_clocks)
     assert len(rows) == clocks
     assert all(tuple(r) == COLUMNS and all(isinstance(v, str) for v in r.values()) for r in rows)
-    text = render_text(policy)
+    text = policy_text(policy)
     assert policy.name in text and "Stages" in text
-    markdown = render_markdown(policy)
+    markdown = policy_markdown(policy)
     assert markdown.startswith("# ")
 
 
@@ -381,7 +382,7 @@ def test_rows_of_the_code(code: Policy) -> None:
         "extension_cap": "10 working days",
         "source": "Code 6.3 - within 10 working days of the complaint being acknowledged",
     }
-    text = render_text(code)
+    text = policy_text(code)
     assert "stages 1, 2 are considered by different people (Code 6.13)" in text
     assert "[2] Code 6.3 - within 10 working days" in text
 
@@ -396,7 +397,7 @@ def test_markdown_escapes_cells(code: Policy) -> None:
     odd = replace(
         code, stages=(_with_clock(code.stages[0], "acknowledge", cite="a | b <i>"), code.stages[1])
     )
-    markdown = render_markdown(odd)
+    markdown = policy_markdown(odd)
     assert "a \\| b \\<i\\>" in markdown
     assert "<i>" not in markdown
 

@@ -7,9 +7,10 @@ import datetime as dt
 import click
 
 from ..history.audit import audit_repository
+from ..history.model import AuditResult
 from ..history.redact import STILL_HELD, redact_case
-from ..history.report import audit_json, audit_text, retention_json, retention_text
-from ..history.retention import retention_due
+from ..history.retention import RetentionResult, retention_due
+from ..present import formats, present
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -17,7 +18,7 @@ from .options import format_option, repo_of, resolve_today, today_option
 
 @cli.command("audit")
 @today_option(help="Read the history as it stood on this date: later commits are left out.")
-@format_option("text", "json")
+@format_option(*formats(AuditResult))
 @click.option(
     "--fail-on-findings",
     is_flag=True,
@@ -40,14 +41,14 @@ def audit(ctx: click.Context, today: dt.date | None, fmt: str, fail_on_findings:
     """
     repo = Repository.open(repo_of(ctx))
     result = audit_repository(repo.root, repo.settings, repo.calendar, until=today)
-    click.echo(audit_json(result) if fmt == "json" else audit_text(result), nl=False)
+    click.echo(present(result, fmt), nl=False)
     if fail_on_findings and result.findings:
         ctx.exit(1)
 
 
 @cli.command("retention")
 @today_option(help="Judge retention as of this date (default: today).")
-@format_option("text", "json")
+@format_option(*formats(RetentionResult))
 @click.pass_context
 def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     """List closed cases kept longer than retention.years_after_closure (default 6) years.
@@ -57,7 +58,7 @@ def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     """
     repo = Repository.open(repo_of(ctx))
     result = retention_due(repo, resolve_today(today))
-    click.echo(retention_json(result) if fmt == "json" else retention_text(result), nl=False)
+    click.echo(present(result, fmt), nl=False)
 
 
 @cli.command("redact")

@@ -8,9 +8,8 @@ import sys
 import click
 
 from ..cache import CACHE_DIR, open_cache
-from ..check import run_check
-from ..reporters import render_github, render_markdown, render_text
-from ..reporters.json_report import iter_json
+from ..check import CheckResult, run_check
+from ..present import formats, pieces, present
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -21,7 +20,7 @@ PROGRESS_FROM_FILES = 2000
 
 @cli.command("check")
 @today_option
-@format_option("text", "json", "github", "markdown")
+@format_option(*formats(CheckResult))
 @click.option(
     "--fail-on",
     "fail_on",
@@ -78,17 +77,11 @@ def check(
     if cache is not None:
         cache.save()
 
-    if fmt == "json":
-        for piece in iter_json(result):
-            click.echo(piece, nl=False)
-    else:
-        renderers = {"text": render_text, "github": render_github, "markdown": render_markdown}
-        output = renderers[fmt](result)
-        if output:
-            click.echo(output)
+    for piece in pieces(result, fmt):
+        click.echo(piece, nl=False)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(render_markdown(result) + "\n")
+            summary.write(present(result, "markdown"))
 
     failed = bool(result.errors)
     if "overdue" in fail_on and result.overdue():

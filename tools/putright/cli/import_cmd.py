@@ -8,7 +8,8 @@ import os
 import click
 
 from ..editing.commit import commit_files, require_git
-from ..importing import LogMap, import_log, import_text, load_map, write_template
+from ..importing import LogMap, import_log, load_map, write_template
+from ..present import present
 from . import cli
 from .options import repo_of, resolve_today, today_option
 
@@ -69,7 +70,7 @@ def import_command(
     result = import_log(root, file, log_map, resolve_today(today), dry_run=dry_run)
     for warning in result.warnings:
         click.echo(f"warning: {warning.file}: {warning.message}", err=True)
-    click.echo(import_text(result), nl=False)
+    click.echo(present(result), nl=False)
     if do_commit and result.written and result.new:
         message = f"Import {len(result.new)} case(s) from {os.path.basename(file)}"
         done = commit_files(root, [os.path.join(root, c.rel) for c in result.new], message)

@@ -37,12 +37,12 @@ from ..annual.public_assessment import (
     publish_assessment,
 )
 from ..annual.published import PublishedReport, PublishedTable, publish_public
-from ..annual.render import group_title, money_text, number, rate_text, words
 from ..annual.revision import revised
 from ..annual.tsm import TsmGroup
 from ..annual.yearfile import YearStatement
 from ..errors import PutrightError
 from ..policy.table import COLUMNS, policy_rows, rule_lines
+from ..present.annual import group_title, money_text, number, rate_text, words
 from ..repository import Repository
 from .charts import Chart, bar_chart, line_chart
 from .links import relative

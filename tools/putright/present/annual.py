@@ -1,6 +1,6 @@
-"""The annual report for staff: plain text and Markdown (`complaints report`).
+"""The annual report (`complaints report`, ``annual.assemble.ReportView``): text, Markdown, JSON.
 
-Both render a ``PublishedReport``: the public one (suppressed), or the staff one made by
+Text and Markdown render a ``PublishedReport``: the public one (suppressed), or the staff one made by
 ``publish(report, 1)``, which hides nothing. The staff output says plainly that it is not for
 publication. Every value that could come from a record or the year file is escaped for
 Markdown (``textsafe.md_inline``).
@@ -8,16 +8,18 @@ Markdown (``textsafe.md_inline``).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 
+from ..annual.assemble import ReportView
+from ..annual.facts import STAGES
+from ..annual.public_assessment import PublicAssessment, PublicRow
+from ..annual.published import PublishedMoney, PublishedRate, PublishedReport, PublishedTable
+from ..annual.selfassess import Row, SelfAssessment, contradiction_text, evidence_lines
+from ..annual.tsm import TsmGroup
+from ..annual.yearfile import YearStatement
 from ..textsafe import md_inline
-from .facts import STAGES
-from .public_assessment import PublicAssessment, PublicRow
-from .published import PublishedMoney, PublishedRate, PublishedReport, PublishedTable
-from .selfassess import Row, SelfAssessment, contradiction_text, evidence_lines
-from .tsm import TsmGroup
-from .yearfile import YearStatement
 
 HIDDEN = "*"  # a suppressed count in text and Markdown tables
 NOT_WRITTEN = "not yet written"
@@ -155,14 +157,9 @@ def _table_text(table: PublishedTable) -> list[str]:
     return [table.title, *_grid((table.label_header, "count"), rows), ""]
 
 
-def render_text(
-    report: PublishedReport,
-    statement: YearStatement | None,
-    assessment: SelfAssessment | PublicAssessment,
-    *,
-    internal: bool,
-    left_out: Sequence[str] = (),
-) -> str:
+def annual_text(view: ReportView) -> str:
+    report, statement, assessment = view.shown, view.bundle.statement, view.assessment
+    internal, left_out = view.internal, view.left_out
     min_cell = report.min_cell
     out = [
         f"Annual complaints report {report.label} ({report.start} to {report.end})",
@@ -291,14 +288,9 @@ def _table_md(table: PublishedTable) -> list[str]:
     ]
 
 
-def render_markdown(
-    report: PublishedReport,
-    statement: YearStatement | None,
-    assessment: SelfAssessment | PublicAssessment,
-    *,
-    internal: bool,
-    left_out: Sequence[str] = (),
-) -> str:
+def annual_markdown(view: ReportView) -> str:
+    report, statement, assessment = view.shown, view.bundle.statement, view.assessment
+    internal, left_out = view.internal, view.left_out
     min_cell = report.min_cell
     out = [
         f"# Annual complaints report {report.label}",
@@ -395,3 +387,41 @@ def render_markdown(
             "",
         ]
     return "\n".join(out).rstrip() + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _statement_json(statement: YearStatement | None) -> dict[str, object]:
+    if statement is None:
+        return {"file": None, "written": False}
+    return {
+        "file": statement.file,
+        "written": True,
+        "answers": len(statement.answers),
+        "performance_commentary": bool(statement.performance_commentary),
+        "service_improvements": len(statement.improvements),
+        "non_compliance_findings": len(statement.non_compliance),
+        "governing_body_response": statement.governing_body_response is not None,
+        "approved": None
+        if statement.approved is None
+        else {"by": statement.approved.by, "date": statement.approved.date.isoformat()},
+    }
+
+
+def annual_json(view: ReportView) -> str:
+    """Staff: the report unsuppressed, with what was left out; public: as published."""
+    assessment = view.assessment
+    body: dict[str, object] = (
+        view.bundle.report.to_json() if view.internal else view.shown.to_json()
+    )
+    body["internal"] = view.internal
+    body["statement"] = _statement_json(view.bundle.statement)
+    body["self_assessment"] = (
+        assessment.to_json()
+        if isinstance(assessment, PublicAssessment)
+        else assessment.to_json(None)
+    )
+    if view.internal:
+        body["left_out"] = list(view.left_out)
+    return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
