@@ -140,13 +140,20 @@ def test_the_public_report_builds_with_zensical(demo: Path, tmp_path: Path) -> N
     assert "PRIVATE" not in index and "complaint" in index.lower()
 
 
-def test_the_built_in_configuration_is_mkdocs_yml_s() -> None:
-    """A repository without mkdocs.yml gets the same theme, strictness and extensions."""
-    own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    with site_cmd._config_file(str(ROOT / "no-such-repo"), False, "Org", None) as path:
+@pytest.mark.parametrize(("public", "name"), [(False, "mkdocs.yml"), (True, "mkdocs.public.yml")])
+def test_the_built_in_configuration_is_this_repositorys(public: bool, name: str) -> None:
+    """A repository without mkdocs.yml (or mkdocs.public.yml) gets the same settings but
+    for where its files are and a name with no HTML in it."""
+    own = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+    with site_cmd._config_file(str(ROOT / "no-such-repo"), public, "<b>Org</b>", None) as path:
         fallback = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    for key in ("theme", "strict", "use_directory_urls", "markdown_extensions"):
-        assert fallback.get(key) == own.get(key), key
+    assert set(fallback) == set(own)
+    for key in set(own) - {"site_name", "docs_dir", "site_dir", "plugins"}:
+        assert fallback[key] == own[key], key
+    assert fallback["site_name"] == (
+        "bOrg/b: complaints" if public else "bOrg/b: complaints, staff only"
+    )
+    assert fallback["plugins"][1]["putright"]["public"] is public
 
 
 def test_not_in_nav_patterns_name_folders_not_cases(tmp_path: Path) -> None:

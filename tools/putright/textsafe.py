@@ -34,3 +34,15 @@ def printable(text: object) -> str:
 def printable_line(text: object) -> str:
     """``printable`` on one line: runs of white space (line breaks too) become one space."""
     return printable(" ".join(str(text).split()))
+
+
+_TITLE_UNSAFE = re.compile(r"[<>&\"'`]")
+
+
+def title_safe(text: str) -> str:
+    """Text for a page or site title: <, >, &, quotes and backticks dropped, not escaped.
+
+    MkDocs and the theme write a title into <title> through ``striptags``, which *unescapes*
+    entities, so an escaped "</title><script>" would come back to life; dropping is safe.
+    """
+    return _TITLE_UNSAFE.sub("", text)

@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..packagedata import data_dir
-from ..textsafe import md_inline
+from ..textsafe import md_inline, title_safe
 
 TEMPLATES_DIR = "site_templates"
 # The package's own templates (packagedata: a wheel's copy or the checkout's folder), so
@@ -49,9 +49,6 @@ def md_filter(value: object) -> Markup:
     return Markup(text)
 
 
-_TITLE_UNSAFE = re.compile(r"[<>&\"'`]")
-
-
 def heading_filter(value: object) -> Markup:
     """Text for a heading that may become a page title: ``md`` without <, >, &, quotes.
 
@@ -59,7 +56,7 @@ def heading_filter(value: object) -> Markup:
     theme writes it into <title> through ``striptags``, which *unescapes* entities, so an
     escaped "</title><script>" would come back to life. Dropping the characters is safe.
     """
-    return md_filter(_TITLE_UNSAFE.sub("", "" if value is None else str(value)))
+    return md_filter(title_safe("" if value is None else str(value)))
 
 
 def html_line(value: object) -> Markup:
