@@ -19,12 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
+from ..errors import PutrightError
 from ..packagedata import data_dir
 from ..textsafe import md_inline, title_safe
+from .pages import Page
 
 TEMPLATES_DIR = "site_templates"
 # The package's own templates (packagedata: a wheel's copy or the checkout's folder), so
@@ -108,3 +111,52 @@ def make_env(repo_root: str) -> jinja2.Environment:
     env.filters["html_line"] = html_line
     env.globals["paragraphs"] = paragraphs
     return env
+
+
+class PageRenderer:
+    """Renders ``<folder>/<name>.md.j2`` into a Page with the helpers every page of one site
+    gets (``common``); each template is looked up once.
+
+    A template reaching for a name it is not given (StrictUndefined), on the public site the
+    report before suppression, say, fails the build with the template's file and line.
+    """
+
+    def __init__(
+        self, env: jinja2.Environment, folder: str, common: dict[str, Any], *, public: bool
+    ) -> None:
+        self.env = env
+        self.folder = folder
+        self.common = common
+        self.public = public
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def __call__(self, template: str, path: str, /, **context: Any) -> Page:
+        file = f"{self.folder}/{template}.md.j2"
+        found = self._templates.get(template)
+        if found is None:
+            found = self._templates[template] = self.env.get_template(file)
+        try:
+            return Page(path, found.render(**self.common, **context))
+        except jinja2.UndefinedError as exc:
+            why = (
+                "the public pages are not given ({}); a public template can use only the "
+                "published figures"
+                if self.public
+                else "the staff pages are not given ({})"
+            )
+            raise PutrightError(
+                f"the template uses something {why.format(exc.message)}: nothing was built",
+                file=f"site_templates/{file}",
+                line=template_line(exc),
+            ) from None
+
+
+def template_line(exc: BaseException) -> int | None:
+    """The template's line where Jinja raised, from the rewritten traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
