@@ -185,17 +185,7 @@ def annual_text(view: ReportView) -> str:
     rows = timeliness_rows(report, min_cell)
     out += _grid(("", ""), rows)
     out.append("")
-    tables = [
-        *report.volumes.values(),
-        *report.outcomes.values(),
-        *report.extensions.values(),
-        report.categories,
-        report.channels,
-        report.refusals,
-        report.remedies,
-        report.findings,
-    ]
-    for table in tables:
+    for table in report.tables:
         out += _table_text(table)
     out.append("Other figures")
     other = [
@@ -315,16 +305,7 @@ def annual_markdown(view: ReportView) -> str:
     out += ["## Timeliness", ""]
     rows = [(label.capitalize(), value) for label, value in timeliness_rows(report, min_cell)]
     out += [*_md_table(("Measure", "Result"), rows), "", "## Breakdowns", ""]
-    for table in [
-        *report.volumes.values(),
-        *report.outcomes.values(),
-        *report.extensions.values(),
-        report.categories,
-        report.channels,
-        report.refusals,
-        report.remedies,
-        report.findings,
-    ]:
+    for table in report.tables:
         out += _table_md(table)
     other = [
         ("Compensation offered", money_text(report.compensation_offered, min_cell)),
