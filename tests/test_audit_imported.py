@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from conftest import complaints
+from helpers import complaints
 from putright.present.audit import audit_text
 from test_audit import History, at, case_text, ev, kinds
 

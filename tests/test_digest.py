@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import complaints, write_repo
+from helpers import complaints, write_repo
 from putright import yamlfile
 from putright.digest import gather
 from putright.digest.figures import period_figures
