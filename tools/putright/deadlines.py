@@ -1,7 +1,7 @@
 """Open deadlines, worked out once: every open clock and outstanding action of a set of case
 results, with one label and in one order.
 
-The check's reporters, `complaints due`, the weekly digest, the staff site's overview and the
+The check's presenters, `complaints due`, the weekly digest, the staff site's overview and the
 overdue tracking issue all take these rows and only present them. A clock is labelled with its
 procedure's name for it; an action with ``engine.actions.action_label`` ("Remedy: repair",
 "Ombudsman order"), which says its type and never its description (that may be personal).
