@@ -109,6 +109,31 @@ def tsm_rows(group: TsmGroup) -> list[tuple[str, str, str, str]]:
     ]
 
 
+def other_rows(report: PublishedReport) -> list[tuple[str, str]]:
+    """The figures that are not tables: money, two rates and the standalone counts."""
+    min_cell = report.min_cell
+    return [
+        ("compensation offered", money_text(report.compensation_offered, min_cell)),
+        ("compensation paid", money_text(report.compensation_paid, min_cell)),
+        (
+            "remedies completed by their due date (Code 7.3)",
+            rate_text(report.actions_on_time, min_cell),
+        ),
+        (
+            "stage 2 considered by someone new (Code 6.13)",
+            rate_text(report.different_handlers, min_cell),
+        ),
+        *((words(k), HIDDEN if v is None else f"{v:,}") for k, v in report.counts.items()),
+    ]
+
+
+def change_rows(report: PublishedReport) -> list[tuple[str, str, str, str]]:
+    """The year against the one before: measure, now, then, change."""
+    return [
+        (c.name, number(c.now), number(c.before), change_text(c.change)) for c in report.changes
+    ]
+
+
 def group_title(group: TsmGroup) -> str:
     return {
         "all": "All homes",
@@ -188,29 +213,10 @@ def annual_text(view: ReportView) -> str:
     for table in report.tables:
         out += _table_text(table)
     out.append("Other figures")
-    other = [
-        ("compensation offered", money_text(report.compensation_offered, min_cell)),
-        ("compensation paid", money_text(report.compensation_paid, min_cell)),
-        (
-            "remedies completed by their due date (Code 7.3)",
-            rate_text(report.actions_on_time, min_cell),
-        ),
-        (
-            "stage 2 considered by someone new (Code 6.13)",
-            rate_text(report.different_handlers, min_cell),
-        ),
-        *((words(k), HIDDEN if v is None else f"{v:,}") for k, v in report.counts.items()),
-    ]
-    out += _grid(("", ""), other)
+    out += _grid(("", ""), other_rows(report))
     if report.previous_label:
         out += ["", f"Compared with {report.previous_label}"]
-        out += _grid(
-            ("", report.label, report.previous_label, "change"),
-            [
-                (c.name, number(c.now), number(c.before), change_text(c.change))
-                for c in report.changes
-            ],
-        )
+        out += _grid(("", report.label, report.previous_label, "change"), change_rows(report))
     out += ["", *_statement_text(statement, assessment, min_cell if not internal else None)]
     return "\n".join(out).rstrip() + "\n"
 
@@ -258,6 +264,11 @@ def _statement_text(
 # --- Markdown ----------------------------------------------------------------------------
 
 
+def _sentence(label: str) -> str:
+    """The first letter capitalised, the rest as written ("the Code's time" keeps its C)."""
+    return label[:1].upper() + label[1:]
+
+
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = [
         "| " + " | ".join(md_inline(h) for h in header) + " |",
@@ -303,36 +314,16 @@ def annual_markdown(view: ReportView) -> str:
             out += [md_inline(group.note), ""]
         out += [*_md_table(("Measure", "Stage 1", "Stage 2", "Based on"), tsm_rows(group)), ""]
     out += ["## Timeliness", ""]
-    rows = [(label.capitalize(), value) for label, value in timeliness_rows(report, min_cell)]
+    rows = [(_sentence(label), value) for label, value in timeliness_rows(report, min_cell)]
     out += [*_md_table(("Measure", "Result"), rows), "", "## Breakdowns", ""]
     for table in report.tables:
         out += _table_md(table)
-    other = [
-        ("Compensation offered", money_text(report.compensation_offered, min_cell)),
-        ("Compensation paid", money_text(report.compensation_paid, min_cell)),
-        (
-            "Remedies completed by their due date (Code 7.3)",
-            rate_text(report.actions_on_time, min_cell),
-        ),
-        (
-            "Stage 2 considered by someone new (Code 6.13)",
-            rate_text(report.different_handlers, min_cell),
-        ),
-        *(
-            (words(k).capitalize(), HIDDEN if v is None else f"{v:,}")
-            for k, v in report.counts.items()
-        ),
-    ]
+    other = [(_sentence(label), value) for label, value in other_rows(report)]
     out += ["## Other figures", "", *_md_table(("Figure", "Value"), other), ""]
     if report.previous_label:
         out += [f"## Compared with {report.previous_label}", ""]
-        out += _md_table(
-            ("Figure", report.label, report.previous_label, "Change"),
-            [
-                (c.name, number(c.now), number(c.before), change_text(c.change))
-                for c in report.changes
-            ],
-        )
+        header = ("Figure", report.label, report.previous_label, "Change")
+        out += _md_table(header, change_rows(report))
         out.append("")
     out += ["## Self-assessment", ""]
     if statement is None:
