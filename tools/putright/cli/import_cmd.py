@@ -10,8 +10,9 @@ import click
 from ..editing.commit import commit_files, require_git
 from ..importing import LogMap, import_log, load_map, write_template
 from ..present import present
+from ..present.edits import committed_text, warnings_text
 from . import cli
-from .options import repo_of, resolve_today, today_option
+from .options import commit_option, repo_of, resolve_today, today_option
 
 
 @cli.command("import")
@@ -23,11 +24,8 @@ from .options import repo_of, resolve_today, today_option
     help="A YAML map of your log's own headings and spellings (docs/setup/import.md).",
 )
 @click.option("--dry-run", is_flag=True, help="Read and check every row; write nothing.")
-@click.option(
-    "--commit",
-    "do_commit",
-    is_flag=True,
-    help="Commit the new case files (and only them): the audit counts from the import's commit.",
+@commit_option(
+    "Commit the new case files (and only them): the audit counts from the import's commit."
 )
 @click.option(
     "--template",
@@ -68,10 +66,9 @@ def import_command(
         require_git(root)  # refused before anything is written
     log_map = load_map(map_file) if map_file else LogMap()
     result = import_log(root, file, log_map, resolve_today(today), dry_run=dry_run)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning.file}: {warning.message}", err=True)
+    click.echo(warnings_text(result.warnings), err=True, nl=False)
     click.echo(present(result), nl=False)
     if do_commit and result.written and result.new:
         message = f"Import {len(result.new)} case(s) from {os.path.basename(file)}"
         done = commit_files(root, [os.path.join(root, c.rel) for c in result.new], message)
-        click.echo(f"Committed {done.sha[:7]}: {message}")
+        click.echo(committed_text(done), nl=False)
