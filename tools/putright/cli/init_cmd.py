@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .. import __version__, scaffold
+from ..present.messages import copies_text, stale_text
 from ..scaffold import options as checks
 from ..scaffold.source import putright_source as source_of
 from . import cli
@@ -177,13 +178,7 @@ def report_copies(ctx: click.Context, files: dict[str, bytes], write: bool, fix:
     root = repo_of(ctx)
     states = scaffold.refresh(root, files) if write else scaffold.compare(root, files)
     stale = [c for c in states if c.state != "same"]
-    for copy in states:
-        if copy.state == "same":
-            click.echo(f"up to date  {copy.path}")
-        elif write:
-            click.echo(f"wrote       {copy.path} (was {copy.state})")
-        else:
-            click.echo(f"{copy.state:<11} {copy.path}")
+    click.echo(copies_text(states, wrote=write), nl=False)
     if stale and not write:
-        click.echo(f"{len(stale)} file(s) out of date: run `{fix}`", err=True)
+        click.echo(stale_text(len(stale), fix), err=True, nl=False)
         ctx.exit(1)

@@ -21,6 +21,7 @@ import yaml
 from ..builders import BUILDERS
 from ..config import load_settings
 from ..packagedata import data_dir
+from ..present.messages import site_built_text
 from ..scaffold.templates import site_config
 from ..site.staging import generate, stage
 from ..textsafe import title_safe
@@ -128,11 +129,7 @@ def build(
         except MkDocsException as exc:
             raise click.ClickException(f"the site was not built: {exc.format_message()}") from None
     pages_built = _count_pages(built)
-    if public:
-        click.echo(f"Built the public report in {built}: {pages_built} pages.")
-    else:
-        click.echo(f"Built the staff dashboard in {built}: {pages_built} pages.")
-        click.echo("It is PRIVATE (personal data): keep it internal and never publish it.")
+    click.echo(site_built_text(built, pages_built, public=public), nl=False)
 
 
 def _count_pages(site_dir: str) -> int:
