@@ -10,6 +10,7 @@ import click
 from ..cache import CACHE_DIR, open_cache
 from ..check import CheckResult, run_check
 from ..present import formats, pieces, present
+from ..present.messages import cache_note_text
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -61,7 +62,7 @@ def check(
     repo = Repository.open(repo_of(ctx))
     cache = None if no_cache else open_cache(repo.root)
     if cache is not None and cache.note:
-        click.echo(f"note: {cache.note}", err=True)
+        click.echo(cache_note_text(cache.note), err=True, nl=False)
     files = sum(1 for _ in repo.case_files()) if sys.stderr.isatty() else 0
     if files >= PROGRESS_FROM_FILES:
         with click.progressbar(length=files, label="Checking cases", file=sys.stderr) as bar:

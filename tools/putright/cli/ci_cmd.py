@@ -16,6 +16,7 @@ from ..digest.issue import DigestIssue, digest_issue
 from ..digest.mail import digest_message, recipients
 from ..errors import ConfigError
 from ..present import formats, present
+from ..present.messages import digest_sent_text
 from ..repository import Repository
 from . import cli
 from .init_cmd import report_copies
@@ -98,7 +99,7 @@ def digest_email(ctx: click.Context, period: str, today: dt.date | None) -> None
         raise ConfigError(
             f"could not send the {period} digest through {host}:{port}: {exc}"
         ) from None
-    click.echo(f"Sent the {period} digest to {len(to)} address(es).")
+    click.echo(digest_sent_text(period, len(to)), nl=False)
 
 
 @ci_group.command("workflows")

@@ -8,6 +8,7 @@ import time
 
 import click
 
+from ..present import messages
 from . import cli
 from .init_cmd import report_copies
 from .options import repo_of, resolve_today, today_option
@@ -60,15 +61,11 @@ def serve_cmd(ctx: click.Context, port: int) -> None:
     current = scaffold.compare(root, admin_files(root, resolve_today(None)))
     stale = [copy.path for copy in current if copy.state != "same"]
     if stale:
-        click.echo(
-            f"complaints: warning: {', '.join(stale)} out of date: "
-            "run `complaints cms config --write` and commit",
-            err=True,
-        )
+        click.echo(messages.editor_stale_text(stale), err=True, nl=False)
     packages.require_node()
     folder = packages.install_folder()
     if not os.path.isfile(os.path.join(folder, packages.DONE)):
-        click.echo(f"Installing the editor's npm packages into {folder} (first use only)...")
+        click.echo(messages.editor_installing_text(folder), nl=False)
     installed = packages.ensure_installed()
     editor = serve.start(root, installed, port)
 
@@ -76,14 +73,14 @@ def serve_cmd(ctx: click.Context, port: int) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)
-    click.echo(f"The editor is at {editor.url} (Ctrl-C stops it)", nl=True)
+    click.echo(messages.editor_started_text(editor.url), nl=False)
     try:
         while editor.child.poll() is None:
             time.sleep(0.5)
-        click.echo("complaints: decap-server stopped; stopping the editor", err=True)
+        click.echo(messages.EDITOR_DIED, err=True, nl=False)
         ctx.exit(1)
     except KeyboardInterrupt:
-        click.echo("Stopping the editor.")
+        click.echo(messages.EDITOR_STOPPING, nl=False)
     finally:
         editor.stop()
 
@@ -94,8 +91,7 @@ def install_cmd() -> None:
     from ..cms import packages
 
     installed = packages.ensure_installed()
-    state = "installed" if installed.fresh else "already installed"
-    click.echo(f"The editor's npm packages are {state} in {installed.folder}")
+    click.echo(messages.editor_installed_text(installed.folder, fresh=installed.fresh), nl=False)
 
 
 @cms.command("bundle")
@@ -123,4 +119,4 @@ def bundle_cmd(ctx: click.Context, out: str) -> None:
             f"{', '.join(stale)} out of date: run `complaints cms config --write` and commit"
         )
     written = bundle(root, packages.ensure_installed(), out)
-    click.echo(f"Wrote the editor's page into {out}: {', '.join(written)}")
+    click.echo(messages.editor_bundled_text(out, written), nl=False)

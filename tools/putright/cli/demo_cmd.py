@@ -12,7 +12,7 @@ from .. import demo
 from ..calendar import WorkingCalendar
 from ..config import CONFIG_FILE, load_settings
 from ..editing.atomic import write_file
-from ..present.messages import demo_history_text, demo_text
+from ..present.messages import demo_history_text, demo_removed_text, demo_text
 from . import cli
 from .options import repo_of, resolve_today, today_option
 
@@ -83,7 +83,7 @@ def demo_command(
         old = glob.glob(os.path.join(cases_dir, "**", "*.yaml"), recursive=True)
         for path in old:
             os.unlink(path)
-        click.echo(f"removed {len(old)} case file(s) from {cases_dir}")
+        click.echo(demo_removed_text(len(old), cases_dir), nl=False)
     for rel, text in cases:
         write_file(os.path.join(repo, *rel.split("/")), text.encode("utf-8"))
     click.echo(demo_text([rel for rel, _ in cases], cases_dir, day, seed), nl=False)

@@ -11,6 +11,7 @@ from ..editing.commit import commit_files, require_git
 from ..importing import LogMap, import_log, load_map, write_template
 from ..present import present
 from ..present.edits import committed_text, warnings_text
+from ..present.messages import template_written_text
 from . import cli
 from .options import commit_option, repo_of, resolve_today, today_option
 
@@ -57,7 +58,7 @@ def import_command(
         if file is not None or map_file is not None or dry_run or do_commit:
             raise click.UsageError("--template writes a blank log: give it alone")
         write_template(template)
-        click.echo(f"wrote {template}: a blank complaints log with the default headings")
+        click.echo(template_written_text(template), nl=False)
         return
     if file is None:
         raise click.UsageError("give the log to import (FILE.csv or FILE.xlsx), or --template")

@@ -13,7 +13,7 @@ from ..letters.context import build_letter
 from ..letters.render import default_name, render
 from ..letters.requirements import KINDS
 from ..letters.source import open_case
-from ..present.messages import letter_gaps_text, letter_written_text
+from ..present.messages import bundle_written_text, letter_gaps_text, letter_written_text
 from ..repository import Repository
 from . import cli
 from .options import repo_of, resolve_today, today_option
@@ -114,4 +114,4 @@ def bundle(ctx: click.Context, case_id: str, out: str | None, today: dt.date | N
     pack = build_bundle(repo, case_id, day)
     path = out or f"{case_id}-evidence-{day.isoformat()}.zip"
     write_file(path, zip_bundle(pack))
-    click.echo(f"wrote {path}: {len(pack.members) + 1} files (manifest.json has their SHA-256)")
+    click.echo(bundle_written_text(path, len(pack.members) + 1), nl=False)

@@ -12,6 +12,7 @@ from ..policy.code_check import Breach, CodeCheckReport, check_against_code
 from ..policy.loading import load_policy
 from ..policy.model import Policy
 from ..present import formats, present
+from ..present.messages import policy_list_text
 from . import cli
 from .options import format_option, repo_of
 
@@ -68,8 +69,7 @@ def policy_group() -> None:
 @click.pass_context
 def list_policies(ctx: click.Context) -> None:
     """The ids of the procedures in policies/."""
-    for policy_id, name in _policy_files(repo_of(ctx)).items():
-        click.echo(f"{policy_id}\tpolicies/{name}")
+    click.echo(policy_list_text(_policy_files(repo_of(ctx))), nl=False)
 
 
 @policy_group.command("show")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..demo_history import DemoHistory
 from ..letters.requirements import Item
+from ..scaffold.create import Created
 from ..scaffold.sync import Copy
 
 
@@ -75,3 +76,76 @@ def site_built_text(where: str, pages: int, *, public: bool) -> str:
         f"Built the staff dashboard in {where}: {pages} pages.\n"
         "It is PRIVATE (personal data): keep it internal and never publish it.\n"
     )
+
+
+def demo_removed_text(removed: int, cases_dir: str) -> str:
+    return f"removed {removed} case file(s) from {cases_dir}\n"
+
+
+def procedures_text(policies: dict[str, str]) -> str:
+    """The shipped procedures, id and name, for `init`'s prompt."""
+    return "Procedures that ship with Putright:\n" + "".join(
+        f"  {policy_id:24} {name}\n" for policy_id, name in policies.items()
+    )
+
+
+def created_text(created: Created, organisation: str, branch: str) -> str:
+    return (
+        f"Created a case repository for {organisation} in {created.root}: "
+        f"{len(created.files)} files, first commit {created.commit[:7]} on {branch} "
+        f"by {created.author}.\n"
+        "Next: create a PRIVATE repository on GitHub, push this one to it, and protect main "
+        "(Putright's docs/setup/github.md). Then log the first complaint with `complaints new`.\n"
+    )
+
+
+def policy_list_text(files: dict[str, str]) -> str:
+    """`complaints policy list`: id, then file, tab-separated (for scripts too)."""
+    return "".join(f"{policy_id}\tpolicies/{name}\n" for policy_id, name in files.items())
+
+
+def template_written_text(path: str) -> str:
+    return f"wrote {path}: a blank complaints log with the default headings\n"
+
+
+def bundle_written_text(path: str, members: int) -> str:
+    return f"wrote {path}: {members} files (manifest.json has their SHA-256)\n"
+
+
+def digest_sent_text(period: str, recipients: int) -> str:
+    return f"Sent the {period} digest to {recipients} address(es).\n"
+
+
+def cache_note_text(note: str) -> str:
+    return f"note: {note}\n"
+
+
+# --- the form editor (`complaints cms`) ------------------------------------------------------
+
+
+def editor_stale_text(stale: Sequence[str]) -> str:
+    return (
+        f"complaints: warning: {', '.join(stale)} out of date: "
+        "run `complaints cms config --write` and commit\n"
+    )
+
+
+def editor_installing_text(folder: str) -> str:
+    return f"Installing the editor's npm packages into {folder} (first use only)...\n"
+
+
+def editor_started_text(url: str) -> str:
+    return f"The editor is at {url} (Ctrl-C stops it)\n"
+
+
+EDITOR_DIED = "complaints: decap-server stopped; stopping the editor\n"
+EDITOR_STOPPING = "Stopping the editor.\n"
+
+
+def editor_installed_text(folder: str, *, fresh: bool) -> str:
+    state = "installed" if fresh else "already installed"
+    return f"The editor's npm packages are {state} in {folder}\n"
+
+
+def editor_bundled_text(out: str, written: Sequence[str]) -> str:
+    return f"Wrote the editor's page into {out}: {', '.join(written)}\n"
