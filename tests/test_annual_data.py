@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from helpers import run
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = """\
@@ -225,11 +227,8 @@ approved: {by: Board, date: 2026-06-18}
 
 def build_public_site(repo_root: str, out: Path, today: str = "2026-06-30") -> None:
     """`complaints site build --public` over a test repository, as a resident's site is made."""
-    from click.testing import CliRunner
 
-    from putright.cli import cli
-
-    result = CliRunner().invoke(
-        cli, ["--repo", repo_root, "site", "build", "--public", "--out", str(out), "--today", today]
+    result = run(
+        "--repo", repo_root, "site", "build", "--public", "--out", str(out), "--today", today
     )
     assert result.exit_code == 0, result.output

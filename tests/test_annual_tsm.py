@@ -9,12 +9,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from helpers import run
 from putright.annual.collect import FactSet, collect_facts
 from putright.annual.facts import CaseFacts
 from putright.annual.figures import one_decimal
@@ -205,20 +204,9 @@ def test_one_decimal_rounds_half_up() -> None:
     assert one_decimal(0.05) == 0.1
 
 
-@pytest.fixture
-def cli_run() -> Callable[..., object]:
-    import putright.cli.annual_cmd  # noqa: F401  (registers `complaints report`)
-    from putright.cli import cli
-
-    def run(*args: str) -> object:
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-    return run
-
-
-def test_report_command_json(tmp_path: Path, cli_run: Callable[..., object]) -> None:
+def test_report_command_json(tmp_path: Path) -> None:
     root = write_known_repo(tmp_path / "repo")
-    result = cli_run(
+    result = run(
         "--repo", str(root), "report", "--year", "2025", "--format", "json", "--today", "2026-06-30"
     )
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
@@ -232,12 +220,10 @@ def test_report_command_json(tmp_path: Path, cli_run: Callable[..., object]) -> 
     assert body["statement"] == {"file": None, "written": False}
 
 
-def test_report_command_options_from_settings(
-    tmp_path: Path, cli_run: Callable[..., object]
-) -> None:
+def test_report_command_options_from_settings(tmp_path: Path) -> None:
     settings = SETTINGS + "tsm: {count_refused: true, lcho_apart: false}\n"
     root = write_known_repo(tmp_path / "repo", settings)
-    result = cli_run(
+    result = run(
         "--repo",
         str(root),
         "report",
@@ -254,16 +240,16 @@ def test_report_command_options_from_settings(
     assert body["tsm_lcho"] is None
 
 
-def test_report_command_text_says_internal(tmp_path: Path, cli_run: Callable[..., object]) -> None:
+def test_report_command_text_says_internal(tmp_path: Path) -> None:
     root = write_known_repo(tmp_path / "repo")
-    text = cli_run("--repo", str(root), "report", "--year", "2025", "--today", "2026-06-30").output  # type: ignore[attr-defined]
+    text = run("--repo", str(root), "report", "--year", "2025", "--today", "2026-06-30").output  # type: ignore[attr-defined]
     assert "FOR STAFF: unsuppressed" in text
     assert "not yet written" in text
-    public = cli_run(
+    public = run(
         "--repo", str(root), "report", "--year", "2025", "--today", "2026-06-30", "--public"
     ).output  # type: ignore[attr-defined]
     assert "FOR STAFF" not in public and "counts below 5 are hidden" in public
-    markdown = cli_run(
+    markdown = run(
         "--repo",
         str(root),
         "report",
@@ -278,7 +264,7 @@ def test_report_command_text_says_internal(tmp_path: Path, cli_run: Callable[...
     assert "## Self-assessment" in markdown
 
 
-def test_report_command_bad_year(tmp_path: Path, cli_run: Callable[..., object]) -> None:
+def test_report_command_bad_year(tmp_path: Path) -> None:
     root = write_known_repo(tmp_path / "repo")
-    result = cli_run("--repo", str(root), "report", "--year", "2025-27")
+    result = run("--repo", str(root), "report", "--year", "2025-27")
     assert result.exit_code == 2  # type: ignore[attr-defined]

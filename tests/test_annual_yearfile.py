@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from helpers import run
 from putright.annual.assemble import build_year
 from putright.annual.collect import collect_facts
 from putright.annual.yearfile import YearFileError, load_year, year_file, years_written
@@ -124,12 +124,9 @@ def test_build_stops_on_a_bad_file(tmp_path: Path) -> None:
 
 def test_report_command_prints_file_and_line(tmp_path: Path) -> None:
     import putright.cli.annual_cmd  # noqa: F401
-    from putright.cli import cli
 
     repo = repo_with(tmp_path, 'year: "2025-26"\nself_assessment:\n  "6.2": {comply: perhaps}\n')
-    result = CliRunner().invoke(
-        cli, ["--repo", repo.root, "report", "--year", "2025", "--today", "2026-06-30"]
-    )
+    result = run("--repo", repo.root, "report", "--year", "2025", "--today", "2026-06-30")
     assert result.exit_code == 1
     assert f"{REL}:3: " in result.output
 

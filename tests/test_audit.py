@@ -14,10 +14,9 @@ from typing import Any
 
 import git
 import pytest
-from click.testing import CliRunner
 
+from helpers import run, run_in
 from putright.calendar import WorkingCalendar
-from putright.cli import cli
 from putright.config import load_settings
 from putright.errors import GitError
 from putright.history import AuditResult, audit_repository
@@ -295,7 +294,7 @@ def test_a_deleted_case_does_not_crash_and_keeps_its_evidence(history: History) 
     assert gone is not None and gone.deleted
     junk = result.case("junk")
     assert junk is not None and junk.received is None and junk.deleted
-    text = _run(history.root, "audit").output
+    text = run_in(history.root, "audit").output
     assert "cases/2026/2026-0030.yaml (deleted)" in text
 
 
@@ -419,16 +418,12 @@ def test_two_branches_that_chose_the_same_id_hold_two_cases(history: History) ->
 # --- the command ----------------------------------------------------------------------------
 
 
-def _run(root: Path, *args: str) -> Any:
-    return CliRunner().invoke(cli, ["--repo", str(root), *args], catch_exceptions=False)
-
-
 def test_the_command_prints_json_and_text_and_exits_0(history: History) -> None:
     path = "cases/2026/2026-0050.yaml"
     history.commit(at("2026-03-20"), {path: case_text("2026-0050", "2026-03-02")})
     history.commit(at("2026-03-23"), {path: case_text("2026-0050", "2026-03-03")})
 
-    out = _run(history.root, "audit", "--format", "json")
+    out = run_in(history.root, "audit", "--format", "json")
     assert out.exit_code == 0
     data = json.loads(out.output)
     assert [f["kind"] for f in data["findings"]] == ["late_logging", "date_rewritten"]
@@ -438,7 +433,7 @@ def test_the_command_prints_json_and_text_and_exits_0(history: History) -> None:
             assert key in finding
     assert data["findings"][1]["old"] == "2026-03-02"
 
-    text = _run(history.root, "audit")
+    text = run_in(history.root, "audit")
     assert text.exit_code == 0
     lines = text.output.splitlines()
     assert lines[0] == f"2026-0050  {path}"
@@ -446,7 +441,7 @@ def test_the_command_prints_json_and_text_and_exits_0(history: History) -> None:
     assert lines[2].startswith("  date_rewritten: received changed from 2026-03-02")
     assert "2 finding(s) in 1 case(s)" in text.output
 
-    failing = _run(history.root, "audit", "--fail-on-findings")
+    failing = run_in(history.root, "audit", "--fail-on-findings")
     assert failing.exit_code == 1
 
 
@@ -454,16 +449,18 @@ def test_today_leaves_out_later_commits(history: History) -> None:
     path = "cases/2026/2026-0051.yaml"
     history.commit(at("2026-03-03"), {path: case_text("2026-0051", "2026-03-02")})
     history.commit(at("2026-03-23"), {path: case_text("2026-0051", "2026-02-20")})
-    assert len(json.loads(_run(history.root, "audit", "--format", "json").output)["findings"]) == 2
+    assert (
+        len(json.loads(run_in(history.root, "audit", "--format", "json").output)["findings"]) == 2
+    )
     early = json.loads(
-        _run(history.root, "audit", "--format", "json", "--today", "2026-03-20").output
+        run_in(history.root, "audit", "--format", "json", "--today", "2026-03-20").output
     )
     assert early["findings"] == []
     assert early["commits"] == 1  # the set-up commit does not touch cases/; the later one is out
 
 
 def test_no_findings_text(history: History) -> None:
-    out = _run(history.root, "audit")
+    out = run_in(history.root, "audit")
     assert out.exit_code == 0
     assert out.output.strip() == "No findings: 0 case(s) in 0 commit(s) read."
 
@@ -473,7 +470,7 @@ def test_not_a_git_repository_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(GitError, match="not in a Git repository"):
         settings = load_settings(str(tmp_path))
         audit_repository(str(tmp_path), settings, WorkingCalendar("ENG"))
-    out = CliRunner().invoke(cli, ["--repo", str(tmp_path), "audit"])
+    out = run("--repo", str(tmp_path), "audit")
     assert out.exit_code == 1
     assert "not in a Git repository" in out.output
     assert "Traceback" not in out.output

@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from conftest import complaints
-from putright.history.report import audit_text
+from helpers import complaints
+from putright.present.audit import audit_text
 from test_audit import History, at, case_text, ev, kinds
 
 IMPORT_DAY = "2026-03-02"  # a Monday

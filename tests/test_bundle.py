@@ -13,7 +13,7 @@ from pathlib import Path
 import git
 import pytest
 
-from conftest import complaints
+from helpers import complaints
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 UTC = dt.UTC

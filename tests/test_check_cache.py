@@ -8,13 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import putright.cache as cache_module
-from conftest import write_repo
+from helpers import run, write_repo
 from putright.cache import CACHE_DIR, cache_path, open_cache
 from putright.check import run_check
-from putright.cli import cli
 from putright.repository import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,9 +56,7 @@ def _check(root: Path) -> tuple[int, list[str]]:
 
 
 def _cli(root: Path, *args: str) -> tuple[int, str, str]:
-    ran = CliRunner().invoke(
-        cli, ["--repo", str(root), "check", "--today", TODAY.isoformat(), *args]
-    )
+    ran = run("--repo", str(root), "check", "--today", TODAY.isoformat(), *args)
     return ran.exit_code, ran.stdout, ran.stderr
 
 
@@ -170,9 +166,7 @@ def test_redact_clears_the_case_from_the_cache(tmp_path: Path) -> None:
     )
     _cli(root)
     assert b"Ms A Example" in Path(cache_path(str(root))).read_bytes()
-    ran = CliRunner().invoke(
-        cli, ["--repo", str(root), "redact", "2026-0001", "--today", "2026-04-01"]
-    )
+    ran = run("--repo", str(root), "redact", "2026-0001", "--today", "2026-04-01")
     assert ran.exit_code == 0, ran.output
     stored = Path(cache_path(str(root))).read_bytes()
     assert b"Ms A Example" not in stored and b"boiler" not in stored

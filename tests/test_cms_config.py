@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from conftest import complaints
+from helpers import complaints
 from putright.cms.config import PERSONAL_HINT, EditorSettings, build_config, render_config
 from putright.cms.page import admin_files
 from putright.schemas import schema

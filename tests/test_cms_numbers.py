@@ -15,7 +15,7 @@ from pathlib import Path
 import git
 import pytest
 
-from conftest import POLICIES, complaints
+from helpers import POLICIES, complaints
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import complaints
+from helpers import complaints
 from putright.cms import packages, serve
 
 NEEDS_NODE = pytest.mark.skipif(shutil.which("node") is None, reason="no Node.js")

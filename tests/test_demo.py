@@ -18,6 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
+from helpers import run
 from putright import yamlfile
 from putright.demo import CATEGORIES, demo_cases, reporting_span, synthetic_cases
 from putright.schemas import schema
@@ -273,18 +274,14 @@ def test_cases_under_missing_procedures_fall_back_to_the_default(tmp_path: Path)
 
 
 def test_demo_command_writes_the_set_and_cleans(tmp_path: Path) -> None:
-    from click.testing import CliRunner
 
     import putright.cli.demo_cmd  # noqa: F401 - registers the command
-    from putright.cli import cli
 
     repo = _repo_with(tmp_path, ())
     stale = repo / "cases" / "2020" / "2020-0001.yaml"
     stale.parent.mkdir(parents=True)
     stale.write_text("id: 2020-0001\n", "utf-8")
-    result = CliRunner().invoke(
-        cli, ["--repo", str(repo), "demo", "--today", TODAY.isoformat(), "--clean"]
-    )
+    result = run("--repo", str(repo), "demo", "--today", TODAY.isoformat(), "--clean")
     assert result.exit_code == 0, result.output
     assert "72 fictional cases" in result.output
     assert not stale.exists()
@@ -294,7 +291,7 @@ def test_demo_command_writes_the_set_and_cleans(tmp_path: Path) -> None:
     for rel, text in _demo():
         assert (repo / rel).read_text("utf-8") == text
 
-    too_few = CliRunner().invoke(cli, ["--repo", str(repo), "demo", "--count", "3"])
+    too_few = run("--repo", str(repo), "demo", "--count", "3")
     assert too_few.exit_code == 2
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import git
 import pytest
 
-from conftest import complaints, write_repo
+from helpers import complaints, write_repo
 from putright.calendar import WorkingCalendar
 from putright.demo import demo_cases
 

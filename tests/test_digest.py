@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import complaints, write_repo
+from helpers import complaints, write_repo
 from putright import yamlfile
 from putright.digest import gather
 from putright.digest.figures import period_figures
@@ -478,8 +478,8 @@ def test_bad_team_and_bad_teams(repo: Path) -> None:
 
 def test_site_reports_pages_hold_the_same_digest_and_escape_case_text(repo: Path) -> None:
     from putright.digest import digest_of
-    from putright.digest.blocks import render_markdown
-    from putright.digest.present import digest_blocks
+    from putright.present.blocks import blocks_markdown
+    from putright.present.digest import digest_blocks
     from putright.site.audit_view import AuditView as View
     from putright.site.internal import build_internal
     from putright.site.templating import make_env
@@ -501,7 +501,7 @@ def test_site_reports_pages_hold_the_same_digest_and_escape_case_text(repo: Path
         for n in ("index", "week", "month", "month-to-date", "quarter", "quarter-to-date")
     } <= set(pages)
     month = str(pages["reports/month.md"].content)
-    expected = render_markdown(digest_blocks(digest_of("month", gather(opened, LATER), opened))[1:])
+    expected = blocks_markdown(digest_blocks(digest_of("month", gather(opened, LATER), opened))[1:])
     assert expected.strip() in month
     assert "<script>" not in month and "](javascript" not in month
     assert "PRIVATE" in month

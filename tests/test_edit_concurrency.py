@@ -15,10 +15,9 @@ from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import putright.cli.edit_cmd  # noqa: F401 - registers the commands on `cli`
-from conftest import complaints
+from helpers import CASE, REL, complaints, trust_repo
 from putright.editing.lock import edit_lock
 from putright.errors import EditRefused
-from test_editing_event import CASE, REL, make_repo
 
 TRIES = 50
 FORK = multiprocessing.get_context("fork")
@@ -36,7 +35,7 @@ def _add(root: str, note: str, barrier: Barrier, out: Connection) -> None:
 
 def test_concurrent_events_lose_nothing(tmp_path: Path) -> None:
     for attempt in range(TRIES):
-        root = make_repo(tmp_path / f"try{attempt}", {REL: CASE})
+        root = trust_repo(tmp_path / f"try{attempt}", {REL: CASE})
         barrier = FORK.Barrier(2)
         runs = []
         for who in ("first", "second"):
@@ -58,7 +57,7 @@ def test_concurrent_events_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_a_lock_held_too_long_refuses_clearly(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", {REL: CASE})
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
     before = (root / REL).read_bytes()
     with edit_lock(str(root)):
         child = FORK.Process(target=_hold_and_try, args=(str(root),))

@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import git
 import pytest
 
-from conftest import complaints
+from helpers import complaints, git_init, trust_repo
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 REL = "cases/2026/2026-0001.yaml"
 CASE = "id: 2026-0001\nreceived: 2026-03-02\nchannel: phone\nevents: []\n"
 
 
-def make_repo(root: Path) -> Path:
-    (root / "cases" / "2026").mkdir(parents=True)
-    (root / "policies").mkdir()
-    (root / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
-    shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
-    (root / REL).write_text(CASE, encoding="utf-8")
-    (root / "notes.txt").write_text("draft\n", encoding="utf-8")
-    return root
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> git.Repo:
-    root = make_repo(tmp_path / "repo")
-    repo = git.Repo.init(root, initial_branch="main")
-    with repo.config_writer() as config:
-        config.set_value("user", "name", "Test Officer")
-        config.set_value("user", "email", "officer@example.org")
-        config.set_value("commit", "gpgsign", "false")
-    repo.git.add("-A")
-    repo.git.commit("-m", "start")
-    return repo
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
+    (root / "notes.txt").write_text("draft\n", encoding="utf-8")
+    return git_init(root)
 
 
 def root_of(repo: git.Repo) -> Path:
@@ -98,7 +81,7 @@ def test_commit_on_the_current_branch(repo: git.Repo) -> None:
 
 
 def test_commit_outside_git_is_refused_before_writing(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "plain")
+    root = trust_repo(tmp_path / "plain", {REL: CASE})
     before = (root / REL).read_bytes(), (root / REL).stat().st_mtime_ns
     ran = complaints(root, "event", "2026-0001", "closed", "--date", "2026-03-20", "--commit")
     assert ran.code == 1

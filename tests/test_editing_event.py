@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import putright.cli.edit_cmd  # noqa: F401 - registers the commands on `cli`
-from conftest import complaints
+from helpers import CASE, REL, complaints, trust_repo
 from putright import yamlfile
 from putright.editing import append
 from putright.editing.atomic import create_file, replace_file
@@ -19,35 +19,11 @@ from putright.editing.insert import Inserted
 from putright.errors import EditRefused
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
-CASE = """\
-# yaml-language-server: $schema=../../.schemas/case.schema.json
-id: 2026-0001
-received: 2026-03-02
-channel: phone   # rang in
-category: repairs
-events:
-  - {date: 2026-03-04, type: acknowledged, stage: 1, by: jsmith}
-  - {date: 2026-03-10, type: contacted}
-notes: keep this
-"""
-REL = "cases/2026/2026-0001.yaml"
-
-
-def make_repo(root: Path, cases: dict[str, str | bytes] | None = None) -> Path:
-    (root / "cases").mkdir(parents=True)
-    (root / "policies").mkdir()
-    (root / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
-    shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
-    for rel, content in (cases or {}).items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return root
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    return make_repo(tmp_path / "repo", {REL: CASE})
+    return trust_repo(tmp_path / "repo", {REL: CASE})
 
 
 def snapshot(path: Path) -> tuple[bytes, int]:
@@ -130,7 +106,7 @@ def test_an_id_in_two_files_is_refused_naming_both(repo: Path) -> None:
 
 def test_an_invalid_file_is_not_edited(tmp_path: Path) -> None:
     broken = CASE.replace("channel: phone", "channel: phone\nchannel: email")
-    root = make_repo(tmp_path / "r", {REL: broken})
+    root = trust_repo(tmp_path / "r", {REL: broken})
     before = snapshot(root / REL)
     ran = complaints(root, "event", "2026-0001", "closed", "--date", "2026-03-12")
     assert ran.code == 1
@@ -140,7 +116,7 @@ def test_an_invalid_file_is_not_edited(tmp_path: Path) -> None:
 
 def test_a_problem_elsewhere_in_the_file_is_located_where_it_is(tmp_path: Path) -> None:
     bad = CASE.replace("notes: keep this", "notes: keep this\ntenure: council")
-    root = make_repo(tmp_path / "r", {REL: bad})
+    root = trust_repo(tmp_path / "r", {REL: bad})
     ran = complaints(root, "event", "2026-0001", "closed", "--date", "2026-03-12")
     assert ran.code == 1
     # Line 10 of the file as it is on disk (the new event would have pushed it to 11).

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import git
 import pytest
 
-from conftest import complaints
+from helpers import commit_all, complaints, git_init, trust_repo
 from putright import validation, yamlfile
 from putright.editing.ids import next_id
 
@@ -29,11 +28,8 @@ def case_text(case_id: str, received: str = "2026-03-02") -> str:
     return f"id: {case_id}\nreceived: {received}\nchannel: phone\nevents: []\n"
 
 
-def make_repo(root: Path, ids: tuple[str, ...] = ()) -> Path:
-    (root / "cases").mkdir(parents=True)
-    (root / "policies").mkdir()
-    (root / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
-    shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
+def make_trust(root: Path, ids: tuple[str, ...] = ()) -> Path:
+    trust_repo(root)
     for case_id in ids:
         add_case(root, case_id)
     return root
@@ -46,27 +42,11 @@ def add_case(root: Path, case_id: str, folder: str | None = None) -> Path:
     return path
 
 
-def git_init(root: Path) -> git.Repo:
-    repo = git.Repo.init(root, initial_branch="main")
-    with repo.config_writer() as config:
-        config.set_value("user", "name", "Test Officer")
-        config.set_value("user", "email", "officer@example.org")
-        config.set_value("commit", "gpgsign", "false")
-    repo.git.add("-A")
-    repo.git.commit("-m", "start", "--allow-empty")
-    return repo
-
-
-def commit_all(repo: git.Repo, message: str) -> None:
-    repo.git.add("-A")
-    repo.git.commit("-m", message)
-
-
 # --- opening a case ---------------------------------------------------------------------------
 
 
 def test_new_writes_a_valid_case_with_the_schema_line(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
+    root = make_trust(tmp_path / "repo")
     ran = complaints(
         root, "new", "--received", "2026-03-02", *FLAGS, "--email", "jane@example.org",
         "--phone", "07700 900123", "--address", "1 Example Road", "--definition", "Wants: a repair #1",
@@ -99,7 +79,7 @@ def test_new_writes_a_valid_case_with_the_schema_line(tmp_path: Path) -> None:
 
 
 def test_ids_by_year(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", ("2025-0007", "2025-0012", "2026-0002"))
+    root = make_trust(tmp_path / "repo", ("2025-0007", "2025-0012", "2026-0002"))
     add_case(root, "2026-0009", folder="archive/older")  # any folder under cases/ counts
     for received, expected in [
         ("2026-01-05", "2026-0010"),
@@ -115,12 +95,12 @@ def test_ids_by_year(tmp_path: Path) -> None:
 
 
 def test_ids_past_9999_grow_a_digit(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", ("2026-9999",))
+    root = make_trust(tmp_path / "repo", ("2026-9999",))
     assert next_id(str(root), 2026) == "2026-10000"
 
 
 def test_an_id_on_another_branch_is_not_reused(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", ("2026-0001",))
+    root = make_trust(tmp_path / "repo", ("2026-0001",))
     repo = git_init(root)
     repo.git.checkout("-b", "colleague")
     add_case(root, "2026-0003")
@@ -133,7 +113,7 @@ def test_an_id_on_another_branch_is_not_reused(tmp_path: Path) -> None:
 
 
 def test_an_id_on_a_remote_branch_and_a_deleted_one_are_not_reused(tmp_path: Path) -> None:
-    origin_root = make_repo(tmp_path / "origin", ("2026-0001",))
+    origin_root = make_trust(tmp_path / "origin", ("2026-0001",))
     origin = git_init(origin_root)
     origin.git.checkout("-b", "pr-42")
     add_case(origin_root, "2026-0007")
@@ -155,7 +135,7 @@ def test_an_id_on_a_remote_branch_and_a_deleted_one_are_not_reused(tmp_path: Pat
 def test_case_repository_in_a_subfolder_of_the_git_repository(tmp_path: Path) -> None:
     outer = tmp_path / "mono"
     outer.mkdir()
-    root = make_repo(outer / "complaints")
+    root = make_trust(outer / "complaints")
     repo = git_init(outer)
     repo.git.checkout("-b", "other")
     add_case(root, "2026-0005")
@@ -165,7 +145,7 @@ def test_case_repository_in_a_subfolder_of_the_git_repository(tmp_path: Path) ->
 
 
 def test_no_input_names_the_missing_flags(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
+    root = make_trust(tmp_path / "repo")
     ran = complaints(root, "new", "--received", "2026-03-02", "--name", "J", "--no-input")
     assert ran.code == 1
     assert "--channel, --category, --summary" in ran.err
@@ -173,7 +153,7 @@ def test_no_input_names_the_missing_flags(tmp_path: Path) -> None:
 
 
 def test_prompts_ask_for_what_is_missing(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
+    root = make_trust(tmp_path / "repo")
     answers = "\n".join(
         ["2026-03-02", "carrier_pigeon", "email", "damp", "Siân Llŷr", "Mould 🍄 in: the bedroom"]
     )
@@ -187,7 +167,7 @@ def test_prompts_ask_for_what_is_missing(tmp_path: Path) -> None:
 
 
 def test_prompt_default_is_today_and_blank_answers_are_left_out(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
+    root = make_trust(tmp_path / "repo")
     ran = complaints(root, "new", "--channel", "letter", "--today", "2026-07-01", input="\n\n\n\n")
     assert ran.code == 0, ran.err
     data = yamlfile.load((root / "cases" / "2026" / "2026-0001.yaml").read_bytes(), "x").data
@@ -195,7 +175,7 @@ def test_prompt_default_is_today_and_blank_answers_are_left_out(tmp_path: Path) 
 
 
 def test_categories_from_settings_are_offered(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
+    root = make_trust(tmp_path / "repo")
     (root / "complaints.yml").write_text(
         "organisation: Test Trust\ncategories: [repairs, damp_mould]\n", encoding="utf-8"
     )
@@ -220,7 +200,7 @@ def test_categories_from_settings_are_offered(tmp_path: Path) -> None:
     ],
 )
 def test_bad_values_open_no_case(tmp_path: Path, args: list[str], words: str) -> None:
-    root = make_repo(tmp_path / "repo")
+    root = make_trust(tmp_path / "repo")
     ran = complaints(root, "new", *args, *FLAGS, "--no-input")
     assert ran.code == 1
     assert words in ran.err, ran.err
@@ -237,7 +217,7 @@ def test_not_a_case_repository(tmp_path: Path) -> None:
 
 
 def test_two_branches_choose_the_same_id_and_renumber_fixes_it(tmp_path: Path) -> None:
-    origin_root = make_repo(tmp_path / "origin", ("2026-0001",))
+    origin_root = make_trust(tmp_path / "origin", ("2026-0001",))
     origin = git_init(origin_root)
     clones = {}
     for name in ("a", "b"):
@@ -295,7 +275,7 @@ def test_two_branches_choose_the_same_id_and_renumber_fixes_it(tmp_path: Path) -
 
 
 def test_renumber_one_of_two_files_with_the_same_id(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", ("2026-0004",))
+    root = make_trust(tmp_path / "repo", ("2026-0004",))
     other = add_case(root, "2026-0004", folder="imported")
     text = other.read_text(encoding="utf-8").replace("channel: phone", "channel: phone  # keep me")
     other.write_text(text, encoding="utf-8")
@@ -310,7 +290,7 @@ def test_renumber_one_of_two_files_with_the_same_id(tmp_path: Path) -> None:
 
 
 def test_renumber_to_a_used_id_is_refused(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", ("2026-0001", "2026-0002"))
+    root = make_trust(tmp_path / "repo", ("2026-0001", "2026-0002"))
     ran = complaints(root, "renumber", "2026-0002", "--to", "2026-0001")
     assert ran.code == 1 and "already used" in ran.err
     ran = complaints(root, "renumber", "2026-0002", "--to", "2026-0050")

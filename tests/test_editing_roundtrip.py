@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import trust_repo
 from putright import validation, yamlfile
 from putright.editing.append import NewEvent, add_event
 from putright.editing.insert import insert_event
@@ -58,14 +58,6 @@ JOINS_A_LINE = {"flow-sequence.yaml", "flow-sequence-multiline.yaml", "empty-flo
 
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.yaml"))
-
-
-def make_repo(root: Path) -> Path:
-    (root / "cases" / "2026").mkdir(parents=True)
-    (root / "policies").mkdir()
-    (root / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
-    shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
-    return root
 
 
 def plan(name: str) -> list[dict[str, Any]]:
@@ -116,12 +108,11 @@ def test_corpus_file_is_valid_as_it_stands(path: Path) -> None:
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
 def test_adding_events_keeps_every_byte(path: Path, tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo")
     original = path.read_bytes()
     old_data = yamlfile.load(original, path.name).data
     case_id = old_data["id"]
+    root = trust_repo(tmp_path / "repo", {f"cases/2026/{case_id}.yaml": original})
     target = root / "cases" / "2026" / f"{case_id}.yaml"
-    target.write_bytes(original)
 
     added: list[dict[str, Any]] = []
     for spec in plan(path.name):

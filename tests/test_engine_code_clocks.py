@@ -14,7 +14,7 @@ import holidays
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import POLICIES
+from helpers import POLICIES
 from putright.calendar import WorkingCalendar
 from putright.engine import evaluate
 from putright.policy.loading import load_policy

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import complaints
+from helpers import complaints
 from putright import yamlfile
 from putright.cms.page import SCHEMA_REF, format_source
 from putright.demo import demo_cases

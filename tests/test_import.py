@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import complaints, write_repo
+from helpers import complaints, write_repo
 from putright.importing.dates import DateRefused, parse_uk_date
 
 TODAY = "2026-05-01"

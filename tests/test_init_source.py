@@ -6,7 +6,7 @@ from pathlib import Path
 
 import git
 
-from conftest import complaints
+from helpers import complaints
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 

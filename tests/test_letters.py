@@ -15,7 +15,7 @@ from typing import Any
 import docx
 import pytest
 
-from conftest import complaints
+from helpers import complaints
 from putright.letters.make_templates import build
 from putright.letters.requirements import KINDS
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown  # type: ignore[import-untyped]
 
-from conftest import complaints
+from helpers import complaints
 from putright.repository import Repository
 from putright.site.audit_view import AuditView
 from putright.site.internal import build_internal

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run
 from putright import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,11 +31,8 @@ def _pyproject_version() -> str:
 
 
 def test_the_version_is_the_same_everywhere() -> None:
-    from click.testing import CliRunner
 
-    from putright.cli import cli
-
-    out = CliRunner().invoke(cli, ["--version"]).output
+    out = run("--version").output
     # pyproject.toml's version is what the wheel (and the tag) carries.
     assert out.strip() == f"complaints, version {_pyproject_version()}"
     assert __version__ == _pyproject_version()

@@ -9,16 +9,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 import putright.cli.policy_cmd  # noqa: F401 - registers `complaints policy`
+from helpers import run_in
 from putright import yamlfile
-from putright.cli import cli
 from putright.policy.code_check import Breach, check_against_code
 from putright.policy.loading import load_policies, load_policy
 from putright.policy.model import Duration, ExtensionCap, Policy, Stage, Start
-from putright.policy.table import COLUMNS, policy_rows, render_markdown, render_text
+from putright.policy.table import COLUMNS, policy_rows
 from putright.policy.units import worst_working_days
+from putright.present.policy import policy_markdown, policy_text
 
 REPO = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).resolve().parent / "examples" / "policies" / "invalid"
@@ -364,9 +364,9 @@ def test_policy_rows(policies: dict[str, Policy], policy_id: str) -> None:
     clocks = sum(len(s.clocks) for s in policy.stages) + len(policy.service_request_clocks)
     assert len(rows) == clocks
     assert all(tuple(r) == COLUMNS and all(isinstance(v, str) for v in r.values()) for r in rows)
-    text = render_text(policy)
+    text = policy_text(policy)
     assert policy.name in text and "Stages" in text
-    markdown = render_markdown(policy)
+    markdown = policy_markdown(policy)
     assert markdown.startswith("# ")
 
 
@@ -381,7 +381,7 @@ def test_rows_of_the_code(code: Policy) -> None:
         "extension_cap": "10 working days",
         "source": "Code 6.3 - within 10 working days of the complaint being acknowledged",
     }
-    text = render_text(code)
+    text = policy_text(code)
     assert "stages 1, 2 are considered by different people (Code 6.13)" in text
     assert "[2] Code 6.3 - within 10 working days" in text
 
@@ -396,7 +396,7 @@ def test_markdown_escapes_cells(code: Policy) -> None:
     odd = replace(
         code, stages=(_with_clock(code.stages[0], "acknowledge", cite="a | b <i>"), code.stages[1])
     )
-    markdown = render_markdown(odd)
+    markdown = policy_markdown(odd)
     assert "a \\| b \\<i\\>" in markdown
     assert "<i>" not in markdown
 
@@ -404,28 +404,24 @@ def test_markdown_escapes_cells(code: Policy) -> None:
 # --- the command line ------------------------------------------------------------------------
 
 
-def _run(repo: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--repo", str(repo), "policy", *args])
-
-
 def test_cli_show_text(repo: Path) -> None:
-    result = _run(repo, "show", "croft-ha")
+    result = run_in(repo, "policy", "show", "croft-ha")
     assert result.exit_code == 0, result.output
     assert "Croft Housing Association complaints procedure [croft-ha]" in result.output
     assert "0  Informal stage: informal" in result.output
 
 
 def test_cli_show_json_and_markdown(repo: Path) -> None:
-    result = _run(repo, "show", "saha", "--format", "json")
+    result = run_in(repo, "policy", "show", "saha", "--format", "json")
     data = json.loads(result.output)
     assert data["id"] == "saha" and len(data["rows"]) == 8  # mediation offered at both stages
     assert data["rows"][0]["clock"] == "contact: Contact the resident"
-    result = _run(repo, "show", "saha", "--format", "markdown")
+    result = run_in(repo, "policy", "show", "saha", "--format", "markdown")
     assert "| stage | clock | starts |" in result.output
 
 
 def test_cli_check_prints_file_line_provision(repo: Path) -> None:
-    result = _run(repo, "check", "croft-ha")
+    result = run_in(repo, "policy", "check", "croft-ha")
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert [line.split(": ")[1] for line in lines] == [
@@ -441,13 +437,13 @@ def test_cli_check_prints_file_line_provision(repo: Path) -> None:
 
 
 def test_cli_check_clean_exits_0(repo: Path) -> None:
-    result = _run(repo, "check", "hoc-2024")
+    result = run_in(repo, "policy", "check", "hoc-2024")
     assert result.exit_code == 0
     assert "no breaches" in result.output
 
 
 def test_cli_check_json(repo: Path) -> None:
-    result = _run(repo, "check", "herefordshire-housing", "--format", "json")
+    result = run_in(repo, "policy", "check", "herefordshire-housing", "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["code"] == "hoc-2024"
@@ -457,7 +453,7 @@ def test_cli_check_json(repo: Path) -> None:
 
 
 def test_cli_unknown_id_lists_the_known_ones(repo: Path) -> None:
-    result = _run(repo, "show", "nope")
+    result = run_in(repo, "policy", "show", "nope")
     assert result.exit_code == 1
     assert "complaints: no policy 'nope'" in result.output
     assert "known ids: council-housing, croft-ha, herefordshire-housing, hoc-2024" in result.output
@@ -493,18 +489,18 @@ def test_cli_bad_policy_reports_file_and_line(
     assert err.startswith(
         f"complaints: policies/support-trust.yaml:{line}: unknown event type 'escalation'"
     )
-    result = _run(repo, "show", "support-trust")
+    result = run_in(repo, "policy", "show", "support-trust")
     assert result.exit_code == 1
     assert f"complaints: policies/support-trust.yaml:{line}: unknown event type" in result.output
 
 
 def test_cli_code_must_exist(repo: Path) -> None:
     (repo / "policies" / "hoc-2024.yaml").unlink()
-    result = _run(repo, "check", "saha")
+    result = run_in(repo, "policy", "check", "saha")
     assert result.exit_code == 1
     assert "no policy 'hoc-2024'" in result.output
 
 
 def test_cli_list(repo: Path) -> None:
-    result = _run(repo, "list")
+    result = run_in(repo, "policy", "list")
     assert [line.split("\t")[0] for line in result.output.splitlines()] == SHIPPED

@@ -16,7 +16,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import POLICIES
+from helpers import POLICIES
 from putright.policy.code_check import check_against_code
 from putright.policy.loading import load_policy
 from putright.policy.model import Clock, Duration, Policy, Start

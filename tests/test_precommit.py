@@ -4,7 +4,6 @@ the config `complaints init` writes, which is run here for real (local hooks nee
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -49,16 +48,41 @@ def hook(hooks: list[dict[str, Any]], hook_id: str) -> dict[str, Any]:
     return next(h for h in hooks if h["id"] == hook_id)
 
 
-def test_the_offered_hook_runs_the_check_once_on_records() -> None:
-    offered = hook(yaml.safe_load(MANIFEST.read_text("utf-8")), "complaints-check")
-    assert offered["language"] == "python"
-    assert offered["entry"] == "complaints check"
-    assert offered["pass_filenames"] is False
-    files = re.compile(offered["files"])
-    for path in ("cases/2026/2026-0042.yaml", "policies/hoc-2024.yaml", "complaints.yml"):
-        assert files.search(path), path
-    for path in ("docs/guide/index.md", "README.md", "tools/putright/check.py"):
-        assert not files.search(path), path
+@pytest.mark.slow
+def test_the_hook_runs_the_check_once_and_only_for_records(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Run by pre-commit itself in a new repository: a change to a guide or the README does
+    not start the check; a change to a case, a procedure or complaints.yml does, and the
+    check runs once on the whole repository (given file names, `complaints check` would
+    refuse them as unexpected arguments and fail)."""
+    target = tmp_path / "repo"
+    assert run("init", str(target), "--organisation", "T", "--no-input").exit_code == 0
+    home = tmp_path / "pre-commit-home"
+    index = git.Repo(target).index
+
+    for path in ("README.md", "docs/guide/notes.md"):
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        (target / path).write_text("# Notes\n", encoding="utf-8")
+    index.add(["README.md", "docs/guide/notes.md"])
+    skipped = pre_commit("run", cwd=target, home=home)
+    assert skipped.returncode == 0, skipped.stdout + skipped.stderr
+    assert "complaints check" in skipped.stdout and "Skipped" in skipped.stdout
+
+    for n in (1, 2, 3):
+        case = target / "cases" / "2026" / f"2026-000{n}.yaml"
+        case.parent.mkdir(parents=True, exist_ok=True)
+        case.write_text(
+            f"id: 2026-000{n}\nreceived: 2026-02-0{n}\nchannel: phone\nevents: []\n",
+            encoding="utf-8",
+        )
+    (target / "complaints.yml").write_text(
+        (target / "complaints.yml").read_text("utf-8") + "\n", encoding="utf-8"
+    )
+    index.add([f"cases/2026/2026-000{n}.yaml" for n in (1, 2, 3)] + ["complaints.yml"])
+    checked = pre_commit("run", cwd=target, home=home)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("complaints check") == 1 and "Passed" in checked.stdout
 
 
 def test_the_project_config_uses_ruff_mypy_and_the_same_check() -> None:

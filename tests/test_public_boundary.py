@@ -13,13 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
+from helpers import run
 from putright.annual import selfassess
 from putright.annual.model import Note
 from putright.annual.published import HELD_NOTE, publish_public
-from putright.cli import cli
 from putright.site import public
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,10 +47,9 @@ def test_a_template_reaching_past_the_published_figures_fails_the_build(
     template = repo / "site_templates" / "public" / "report.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + reach + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        cli, ["--repo", str(repo), "site", "build", "--public", "--out", str(out),
-              "--today", "2026-11-24"],
-    )  # fmt: skip
+    result = run(
+        "--repo", str(repo), "site", "build", "--public", "--out", str(out), "--today", "2026-11-24"
+    )
     assert result.exit_code != 0
     assert "site_templates/public/report.md.j2:" in result.output
     assert "the public pages are not given" in result.output

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import git
 import pytest
-from click.testing import CliRunner
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
+from helpers import run
 from putright.annual.cutoff import cutoffs, next_cutoff, publication_date
-from putright.cli import cli
 from putright.config import Settings
 from putright.repository import Repository
 from putright.site.public import build_public
@@ -39,11 +38,18 @@ def public_pages(repo: Repository, today: dt.date) -> dict[str, str]:
 
 
 def public_json(today: dt.date, year: str = "2026") -> dict[str, object]:
-    result = CliRunner().invoke(
-        cli,
-        ["--repo", str(ROOT), "report", "--public", "--format", "json", "--year", year,
-         "--today", today.isoformat()],
-    )  # fmt: skip
+    result = run(
+        "--repo",
+        str(ROOT),
+        "report",
+        "--public",
+        "--format",
+        "json",
+        "--year",
+        year,
+        "--today",
+        today.isoformat(),
+    )
     assert result.exit_code == 0, result.output
     body: dict[str, object] = json.loads(result.stdout)
     return body
@@ -96,9 +102,8 @@ def test_the_real_site_is_byte_identical_on_consecutive_days(tmp_path: Path) -> 
     built = []
     for day in ("2026-11-23", "2026-11-24"):
         out = tmp_path / day
-        result = CliRunner().invoke(
-            cli,
-            ["--repo", str(ROOT), "site", "build", "--public", "--out", str(out), "--today", day],
+        result = run(
+            "--repo", str(ROOT), "site", "build", "--public", "--out", str(out), "--today", day
         )
         assert result.exit_code == 0, result.output
         built.append(

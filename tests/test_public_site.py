@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from putright.annual.yearfile import YearFileError
 from putright.repository import Repository
 from putright.site.pages import Page
-from putright.site.public import build_public
+from putright.site.public import build_public, public_facts, year_views
 from putright.site.templating import make_env
+from putright.textsafe import md_inline
 from test_annual_data import SETTINGS, YEAR_FILE, build_public_site, write_known_repo
 from test_annual_selfassess import ANSWERS, late_repo
 
@@ -161,3 +164,31 @@ def test_list_items_stay_apart(known: dict[str, str]) -> None:
     for path, text in known.items():
         if path.endswith(".md"):
             assert not re.search(r"[.)]- [A-Z]", text), path
+
+
+def test_one_list_of_tables_drives_the_page_the_text_and_the_markdown(
+    tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    """Every breakdown of the published report (``PublishedReport.tables``) is on the public
+    page, and in `complaints report --public` as text and as Markdown, once each and in that
+    order: a table added to the list shows everywhere, and none is written out by hand."""
+    root = write_known_repo(tmp_path / "repo", SETTINGS, {"reports/2025-26.yaml": YEAR_FILE})
+    repo = Repository.open(str(root))
+    (view,) = [v for v in year_views(repo, public_facts(repo, TODAY)) if v.label == "2025-26"]
+    titles = [t.title for t in view.report.tables]
+    # 2 extension tables, 2 volume tables, categories, channels, 2 outcome tables, refusals,
+    # remedies and Ombudsman findings: the report's eleven breakdowns.
+    assert len(titles) == 11 and len(set(titles)) == 11
+    page = pages_of(repo)["annual-report/2025-26.md"]
+    public = ("--repo", str(root), "report", "--public", "--year", "2025", "--today", str(TODAY))
+    text = run(*public)
+    markdown = run(*public, "--format", "markdown")
+    for shown, wanted in (
+        (page, [f"Table: {md_inline(t)}" for t in titles]),
+        (text.stdout, titles),
+        (markdown.stdout, [f"### {md_inline(t)}" for t in titles]),
+    ):
+        lines = shown.splitlines()
+        places = [lines.index(line) for line in wanted]
+        assert places == sorted(places), shown
+        assert all(lines.count(line) == 1 for line in wanted)

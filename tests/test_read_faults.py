@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 
 import putright.cli.edit_cmd  # noqa: F401 - registers the commands on `cli`
-from conftest import Ran, complaints
-from test_editing_event import CASE, REL, make_repo
+from helpers import CASE, REL, Ran, complaints, trust_repo
 
 FORK = multiprocessing.get_context("fork")
 TODAY = ("--today", "2026-03-12")
@@ -39,7 +38,7 @@ def shared_repo() -> Iterator[Path]:
     """A repository the `nobody` account can reach (pytest's tmp_path is root's alone)."""
     base = Path(tempfile.mkdtemp(prefix="putright-faults-"))
     base.chmod(0o755)
-    root = make_repo(
+    root = trust_repo(
         base / "repo",
         {
             REL: CASE,
@@ -125,7 +124,7 @@ def outside_case(tmp_path: Path) -> Path:
 
 
 def test_a_link_out_of_the_repository_is_refused_and_never_read(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", {REL: CASE})
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
     outside = outside_case(tmp_path)
     (root / "cases" / "2026" / "2026-0009.yaml").symlink_to(outside)
     ran = complaints(root, "check", *TODAY)
@@ -140,7 +139,7 @@ def test_a_link_out_of_the_repository_is_refused_and_never_read(tmp_path: Path) 
 
 
 def test_a_folder_link_out_of_the_repository_is_refused(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", {REL: CASE})
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
     outside = outside_case(tmp_path)
     (root / "cases" / "2027").symlink_to(outside.parent, target_is_directory=True)
     ran = complaints(root, "check", *TODAY)
@@ -148,7 +147,7 @@ def test_a_folder_link_out_of_the_repository_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_link_inside_the_repository_is_read(tmp_path: Path) -> None:
-    root = make_repo(
+    root = trust_repo(
         tmp_path / "repo", {REL: CASE, "spare/2026-0002.yaml": second_case("2026-0002")}
     )
     (root / "cases" / "2026" / "2026-0002.yaml").symlink_to(root / "spare" / "2026-0002.yaml")
@@ -158,14 +157,14 @@ def test_a_link_inside_the_repository_is_read(tmp_path: Path) -> None:
 
 
 def test_show_refuses_a_link_to_dev_zero_without_reading_it(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", {REL: CASE})
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
     (root / "cases" / "2026" / "2026-0003.yaml").symlink_to("/dev/zero")
     ran = complaints(root, "show", "2026-0003", *TODAY)
     assert ran.code == 2 and "outside the repository" in ran.err
 
 
 def test_show_bounds_what_it_reads(tmp_path: Path) -> None:
-    root = make_repo(tmp_path / "repo", {REL: CASE})
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
     big = root / "cases" / "2026" / "2026-0004.yaml"
     with big.open("wb") as handle:  # 200 MB, sparse: cheap to make, costly to read whole
         handle.truncate(200_000_000)
@@ -223,7 +222,7 @@ def refused_write(root: Path, *args: str) -> Ran:
 def test_a_refused_write_is_a_message_and_changes_nothing(
     tmp_path: Path, args: tuple[str, ...]
 ) -> None:
-    root = make_repo(tmp_path / "repo", {REL: CASE})
+    root = trust_repo(tmp_path / "repo", {REL: CASE})
     complaints(root, "check", *TODAY)  # imports done before the limit
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     ran = refused_write(root, *args)

@@ -10,10 +10,9 @@ from typing import Any
 
 import git
 import pytest
-from click.testing import CliRunner
 
+from helpers import run, run_in
 from putright import validation, yamlfile
-from putright.cli import cli
 from putright.errors import EditRefused
 from putright.history.redact import redact_text
 from putright.history.retention import due_date
@@ -48,10 +47,6 @@ def simple_case(case_id: str, received: str, closed: str | None, extra: str = ""
     return head + "events:\n" + "\n".join(events) + "\n"
 
 
-def run(root: Path, *args: str) -> Any:
-    return CliRunner().invoke(cli, ["--repo", str(root), *args], catch_exceptions=False)
-
-
 # --- retention ------------------------------------------------------------------------------
 
 
@@ -73,7 +68,7 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
     write_case(root, "2018-0004", simple_case("2018-0004", "2018-01-02", None))  # never closed
     write_case(root, "2019-0005", "id: [broken\n")
 
-    out = run(root, "retention", "--today", "2026-06-30", "--format", "json")
+    out = run_in(root, "retention", "--today", "2026-06-30", "--format", "json")
     assert out.exit_code == 0
     data = json.loads(out.output)
     assert data["years_after_closure"] == 6
@@ -86,12 +81,14 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
     assert [p["file"] for p in data["problems"]] == ["cases/2019/2019-0005.yaml"]
 
     # The day after the anniversary of the closure, the case is due; on it, not yet.
-    on = json.loads(run(root, "retention", "--today", "2026-06-30", "--format", "json").output)
-    after = json.loads(run(root, "retention", "--today", "2026-07-01", "--format", "json").output)
+    on = json.loads(run_in(root, "retention", "--today", "2026-06-30", "--format", "json").output)
+    after = json.loads(
+        run_in(root, "retention", "--today", "2026-07-01", "--format", "json").output
+    )
     assert "2020-0003" not in [c["id"] for c in on["cases"]]
     assert "2020-0003" in [c["id"] for c in after["cases"]]
 
-    text = run(root, "retention", "--today", "2026-06-30").output.splitlines()
+    text = run_in(root, "retention", "--today", "2026-06-30").output.splitlines()
     assert text[0].split() == ["case", "closed", "due", "redacted", "letters", "file"]
     assert text[1].split() == [
         "2019-0001",
@@ -108,9 +105,9 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
 def test_retention_years_are_configurable(tmp_path: Path) -> None:
     root = case_repo(tmp_path / "repo", "retention: {years_after_closure: 2}\n")
     write_case(root, "2023-0001", simple_case("2023-0001", "2023-02-01", "2023-03-01"))
-    data = json.loads(run(root, "retention", "--today", "2025-03-02", "--format", "json").output)
+    data = json.loads(run_in(root, "retention", "--today", "2025-03-02", "--format", "json").output)
     assert [c["id"] for c in data["cases"]] == ["2023-0001"]
-    none = run(root, "retention", "--today", "2025-03-01")
+    none = run_in(root, "retention", "--today", "2025-03-01")
     assert "No cases closed more than 2 year(s) before 2025-03-01." in none.output
 
 
@@ -249,14 +246,14 @@ def test_redaction_changes_no_check_result(tmp_path: Path) -> None:
         write_case(root, case_id, source)
 
     def results() -> set[tuple[str, str, str]]:
-        out = run(root, "check", "--today", "2026-07-01", "--format", "json")
+        out = run_in(root, "check", "--today", "2026-07-01", "--format", "json")
         assert out.exit_code == 0, out.output
         problems = json.loads(out.output)["problems"]
         return {(p["file"], p["severity"], p["message"]) for p in problems}
 
     before = results()
     for case_id in ("2019-0042", "2019-0043"):
-        assert run(root, "redact", case_id, "--today", "2026-07-01").exit_code == 0
+        assert run_in(root, "redact", case_id, "--today", "2026-07-01").exit_code == 0
     assert results() == before
     after = parsed((root / "cases" / "2019" / "2019-0042.yaml").read_text())
     assert after["definition"] == "[redacted]"
@@ -308,7 +305,7 @@ def test_redact_command_writes_and_commits_only_that_file(tmp_path: Path) -> Non
     other.write_text(other.read_text() + "# staged, not to be committed by redact\n")
     repo.index.add(["cases/2019/2019-0044.yaml"])
 
-    out = run(root, "redact", "2019-0042", "--commit", "--today", "2026-07-01")
+    out = run_in(root, "redact", "2019-0042", "--commit", "--today", "2026-07-01")
 
     assert out.exit_code == 0, out.output
     assert (
@@ -321,7 +318,9 @@ def test_redact_command_writes_and_commits_only_that_file(tmp_path: Path) -> Non
     # The other file's staged change is still staged, not committed.
     assert [d.a_path for d in repo.index.diff("HEAD")] == ["cases/2019/2019-0044.yaml"]
     assert not list(root.glob("cases/2019/.redact-*"))  # no temporary file left behind
-    table = json.loads(run(root, "retention", "--today", "2026-07-01", "--format", "json").output)
+    table = json.loads(
+        run_in(root, "retention", "--today", "2026-07-01", "--format", "json").output
+    )
     assert {c["id"]: c["redacted"] for c in table["cases"]}["2019-0042"] == "2026-07-01"
 
 
@@ -331,12 +330,12 @@ def test_redact_refuses_an_open_case_unless_forced(tmp_path: Path) -> None:
     path = write_case(root, "2026-0001", source)
     before = path.read_bytes()
 
-    out = CliRunner().invoke(cli, ["--repo", str(root), "redact", "2026-0001"])
+    out = run("--repo", str(root), "redact", "2026-0001")
     assert out.exit_code == 1
     assert "not closed" in out.output
     assert path.read_bytes() == before
 
-    forced = run(root, "redact", "2026-0001", "--force", "--today", "2026-07-01")
+    forced = run_in(root, "redact", "2026-0001", "--force", "--today", "2026-07-01")
     assert forced.exit_code == 0
     assert MARK not in path.read_text()
 
@@ -353,17 +352,17 @@ def test_redact_refuses_what_it_cannot_make_valid(tmp_path: Path) -> None:
 
 def test_redact_unknown_case_is_an_error(tmp_path: Path) -> None:
     root = case_repo(tmp_path / "repo")
-    out = CliRunner().invoke(cli, ["--repo", str(root), "redact", "2019-9999"])
+    out = run("--repo", str(root), "redact", "2019-9999")
     assert out.exit_code == 1
     assert "no case '2019-9999'" in out.output
-    bad = CliRunner().invoke(cli, ["--repo", str(root), "redact", "../etc"])
+    bad = run("--repo", str(root), "redact", "../etc")
     assert bad.exit_code == 1
 
 
 def test_redacted_file_reads_as_a_case(tmp_path: Path) -> None:
     root = case_repo(tmp_path / "repo")
     write_case(root, "2019-0042", FULL_CASE)
-    run(root, "redact", "2019-0042", "--today", "2026-07-01")
+    run_in(root, "redact", "2019-0042", "--today", "2026-07-01")
     repo = Repository.open(str(root))
     found = repo.find_case_file("2019-0042")
     assert found is not None

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner, Result
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-from putright.cli import cli
+from helpers import run, run_in
 from putright.records import load_case
 from site_fixtures import CASES, HOSTILE_ID, SETTINGS
 
@@ -22,12 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BANNER = "PRIVATE: internal to staff, contains personal data"
 
 pytestmark = pytest.mark.slow
-
-
-def site_build(repo: Path, *args: str) -> Result:
-    return CliRunner().invoke(
-        cli, ["--repo", str(repo), "site", "build", *args], catch_exceptions=False
-    )
 
 
 def html_pages(site: Path) -> dict[str, str]:
@@ -53,12 +46,12 @@ def article(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import write_repo
+    from helpers import write_repo
 
     base = tmp_path_factory.mktemp("site")
     repo = write_repo(base / "repo", CASES, settings=SETTINGS)
     out = base / "site"
-    result = site_build(repo, "--today", "2026-04-01", "--out", str(out))
+    result = run_in(repo, "site", "build", "--today", "2026-04-01", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert f"Built the staff dashboard in {out}" in result.output and "PRIVATE" in result.output
     return out
@@ -146,7 +139,7 @@ def test_the_demo_data_builds_strictly(tmp_path: Path) -> None:
         shutil.copy(ROOT / name, repo / name)
     (repo / "docs").mkdir()
     out = tmp_path / "site"
-    result = site_build(repo, "--today", "2026-11-24", "--out", str(out), "--strict")
+    result = run_in(repo, "site", "build", "--today", "2026-11-24", "--out", str(out), "--strict")
     assert result.exit_code == 0, result.output
     for case in (ROOT / "cases").rglob("*.yaml"):
         loaded, _problems, _text = load_case(case.read_bytes(), case.name)
@@ -161,7 +154,7 @@ def test_the_toolkit_repository_builds_strictly(tmp_path: Path) -> None:
     """The real thing: /work/main's mkdocs.yml with its guides under docs/."""
     if not (ROOT / "mkdocs.yml").is_file() or not any((ROOT / "cases").rglob("*.yaml")):
         pytest.skip("no mkdocs.yml or no demo cases in this checkout")
-    result = site_build(ROOT, "--today", "2026-11-24", "--out", str(tmp_path / "site"))
+    result = run_in(ROOT, "site", "build", "--today", "2026-11-24", "--out", str(tmp_path / "site"))
     assert result.exit_code == 0, result.output
 
 
@@ -171,7 +164,7 @@ def test_a_repository_without_mkdocs_yml_gets_the_built_in_config(
     repo = make_repo(
         {"cases/2026/2026-0001.yaml": "id: 2026-0001\nreceived: 2026-01-05\nevents: []\n"}
     )
-    result = site_build(repo, "--today", "2026-02-01", "--out", str(tmp_path / "out"))
+    result = run_in(repo, "site", "build", "--today", "2026-02-01", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "Case 2026-0001" in built(tmp_path / "out", "cases/2026/2026-0001")
     assert "Test Housing Trust: complaints, staff only" in (
@@ -183,12 +176,12 @@ def test_errors_are_messages(make_repo: Callable[..., Path], tmp_path: Path) -> 
     repo = make_repo()
     (repo / "docs").mkdir()
     (repo / "mkdocs.yml").write_text("site_name: x\nplugins: [search]\n", encoding="utf-8")
-    result = site_build(repo, "--out", str(tmp_path / "o"))
+    result = run_in(repo, "site", "build", "--out", str(tmp_path / "o"))
     assert result.exit_code == 1 and "does not enable the putright plugin" in result.output
 
     (repo / "mkdocs.yml").write_text("site_name: x\nplugins: [putright]\n", encoding="utf-8")
     (repo / "mkdocs.public.yml").write_text("site_name: x\nplugins: [putright]\n", encoding="utf-8")
-    result = site_build(repo, "--public", "--out", str(tmp_path / "o"))
+    result = run_in(repo, "site", "build", "--public", "--out", str(tmp_path / "o"))
     assert (
         result.exit_code == 1 and "public: true" in result.output
     )  # never the private site as public
@@ -196,13 +189,13 @@ def test_errors_are_messages(make_repo: Callable[..., Path], tmp_path: Path) -> 
     (repo / "mkdocs.yml").write_text(
         "site_name: x\nplugins: [{putright: {today: nonsense}}]\n", encoding="utf-8"
     )
-    result = site_build(repo, "--out", str(tmp_path / "o"))
+    result = run_in(repo, "site", "build", "--out", str(tmp_path / "o"))
     assert result.exit_code == 1 and "not a date" in result.output
 
     (repo / "mkdocs.yml").write_text(
         "site_name: x\ntheme: {name: no-such-theme}\nplugins: [putright]\n", encoding="utf-8"
     )
-    result = site_build(repo, "--out", str(tmp_path / "o"))
+    result = run_in(repo, "site", "build", "--out", str(tmp_path / "o"))
     assert result.exit_code == 1 and "the site was not built" in result.output
 
 
@@ -210,13 +203,13 @@ def test_a_bad_complaints_yml_is_reported_before_mkdocs_starts(
     make_repo: Callable[..., Path],
 ) -> None:
     repo = make_repo(settings="homes: 3\n")  # no organisation
-    result = CliRunner().invoke(cli, ["--repo", str(repo), "site", "build"])
+    result = run("--repo", str(repo), "site", "build")
     assert result.exit_code == 1 and "complaints.yml" in result.output, result.output
     assert not (repo / "site").exists()
 
 
 def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Path) -> None:
-    from conftest import write_repo
+    from helpers import write_repo
 
     case = (
         "id: 2026-0001\nreceived: 2026-03-02\ncomplainant: {name: Ann Letter}\nevents:\n"
@@ -229,7 +222,7 @@ def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Pa
     (repo / "letters/2026-0001").mkdir(parents=True)
     document.save(str(repo / "letters/2026-0001/2026-03-04 acknowledgement (final).docx"))
     out = tmp_path / "site"
-    result = site_build(repo, "--today", "2026-04-01", "--out", str(out))
+    result = run_in(repo, "site", "build", "--today", "2026-04-01", "--out", str(out))
     assert result.exit_code == 0, result.output
     copied = out / "letters/2026-0001/2026-03-04 acknowledgement (final).docx"
     assert docx.Document(str(copied)).paragraphs[0].text == "Dear Ann Letter"
@@ -250,7 +243,7 @@ def test_the_built_in_config_gives_two_different_accessible_sites(
     repo = make_repo()
     for flags, primary in (((), "custom"), (("--public",), "indigo")):
         out = tmp_path / (flags[0].strip("-") if flags else "staff")
-        result = site_build(repo, *flags, "--today", "2026-02-01", "--out", str(out))
+        result = run_in(repo, "site", "build", *flags, "--today", "2026-02-01", "--out", str(out))
         assert result.exit_code == 0, result.output
         for name in ("index.html", "404.html"):
             page = (out / name).read_text(encoding="utf-8")

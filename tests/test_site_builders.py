@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
 import putright.cli.site_cmd as site_cmd
-from putright.cli import cli
+from helpers import run_in
 from putright.site.pages import Page
 from putright.site.staging import nav_patterns, stage
 
@@ -23,10 +22,6 @@ INDEX = "search/search_index.json"
 BAR = "<strong>PRIVATE</strong>: the staff complaints dashboard"
 
 pytestmark = pytest.mark.slow
-
-
-def site_build(repo: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--repo", str(repo), "site", "build", *args])
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +60,7 @@ def test_case_pages_rendered_in_workers_give_the_same_site_byte_for_byte(
 ) -> None:
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     for out, jobs in ((serial, "1"), (parallel, "3")):
-        ran = site_build(demo, "--today", TODAY, "--out", str(out), "--jobs", jobs)
+        ran = run_in(demo, "site", "build", "--today", TODAY, "--out", str(out), "--jobs", jobs)
         assert ran.exit_code == 0, ran.output
     # Every page, the search index (same entries, same order) and the sitemap.
     assert (serial / "search" / "search_index.json").is_file()
@@ -80,7 +75,7 @@ def test_mkdocs_build_through_the_plugin_matches_the_staged_build(
     from mkdocs.config import load_config
 
     staged = tmp_path / "staged"
-    ran = site_build(demo, "--today", TODAY, "--out", str(staged))
+    ran = run_in(demo, "site", "build", "--today", TODAY, "--out", str(staged))
     assert ran.exit_code == 0, ran.output
     config = load_config(config_file=str(demo / "mkdocs.yml"), site_dir=str(tmp_path / "plugin"))
     config.plugins["putright"].config.today = TODAY
@@ -90,9 +85,11 @@ def test_mkdocs_build_through_the_plugin_matches_the_staged_build(
 
 def test_zensical_builds_the_same_pages_with_the_private_bar(demo: Path, tmp_path: Path) -> None:
     mk, zen = tmp_path / "mkdocs", tmp_path / "zensical"
-    assert site_build(demo, "--today", TODAY, "--out", str(mk)).exit_code == 0
+    assert run_in(demo, "site", "build", "--today", TODAY, "--out", str(mk)).exit_code == 0
     before = _all_files(demo)
-    ran = site_build(demo, "--today", TODAY, "--out", str(zen), "--builder", "zensical")
+    ran = run_in(
+        demo, "site", "build", "--today", TODAY, "--out", str(zen), "--builder", "zensical"
+    )
     assert ran.exit_code == 0, ran.output
     assert "Built the staff dashboard" in ran.output and "PRIVATE" in ran.output
     pages = [n for n in _all_files(mk) if n.endswith(".html")]
@@ -124,7 +121,9 @@ def test_zensical_refuses_what_it_would_silently_drop(
     (repo / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     (repo / "hooks.py").write_text("def on_page_markdown(markdown, **kw):\n    return markdown\n")
     out = tmp_path / "out"
-    ran = site_build(repo, "--today", TODAY, "--out", str(out), "--builder", "zensical")
+    ran = run_in(
+        repo, "site", "build", "--today", TODAY, "--out", str(out), "--builder", "zensical"
+    )
     assert ran.exit_code == 1 and "mkdocs.yml: " in ran.output and said in ran.output, ran.output
     assert "--builder mkdocs" in ran.output and not out.exists()
 
@@ -134,19 +133,37 @@ def test_the_public_report_builds_with_zensical(demo: Path, tmp_path: Path) -> N
     shutil.copytree(demo, repo)
     shutil.copy(ROOT / "mkdocs.public.yml", repo / "mkdocs.public.yml")
     out = tmp_path / "public"
-    ran = site_build(repo, "--public", "--today", TODAY, "--out", str(out), "--builder", "zensical")
+    ran = run_in(
+        repo,
+        "site",
+        "build",
+        "--public",
+        "--today",
+        TODAY,
+        "--out",
+        str(out),
+        "--builder",
+        "zensical",
+    )
     assert ran.exit_code == 0, ran.output
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "PRIVATE" not in index and "complaint" in index.lower()
 
 
-def test_the_built_in_configuration_is_mkdocs_yml_s() -> None:
-    """A repository without mkdocs.yml gets the same theme, strictness and extensions."""
-    own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    with site_cmd._config_file(str(ROOT / "no-such-repo"), False, "Org", None) as path:
+@pytest.mark.parametrize(("public", "name"), [(False, "mkdocs.yml"), (True, "mkdocs.public.yml")])
+def test_the_built_in_configuration_is_this_repositorys(public: bool, name: str) -> None:
+    """A repository without mkdocs.yml (or mkdocs.public.yml) gets the same settings but
+    for where its files are and a name with no HTML in it."""
+    own = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+    with site_cmd._config_file(str(ROOT / "no-such-repo"), public, "<b>Org</b>", None) as path:
         fallback = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    for key in ("theme", "strict", "use_directory_urls", "markdown_extensions"):
-        assert fallback.get(key) == own.get(key), key
+    assert set(fallback) == set(own)
+    for key in set(own) - {"site_name", "docs_dir", "site_dir", "plugins"}:
+        assert fallback[key] == own[key], key
+    assert fallback["site_name"] == (
+        "bOrg/b: complaints" if public else "bOrg/b: complaints, staff only"
+    )
+    assert fallback["plugins"][1]["putright"]["public"] is public
 
 
 def test_not_in_nav_patterns_name_folders_not_cases(tmp_path: Path) -> None:

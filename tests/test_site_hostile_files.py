@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-from conftest import complaints, write_repo
+from helpers import complaints, run_in, write_repo
 from putright.yamlfile import MAX_DEPTH
 from site_fixtures import CLOSED, SETTINGS
-from test_site_build import built, site_build
+from test_site_build import built
 
 pytestmark = pytest.mark.slow
 TODAY = ("--today", "2026-04-01")
@@ -41,7 +41,7 @@ def test_a_case_called_index_keeps_the_years_list(tmp_path: Path) -> None:
         settings=SETTINGS,
     )
     out = tmp_path / "site"
-    result = site_build(repo, *TODAY, "--out", str(out))
+    result = run_in(repo, "site", "build", *TODAY, "--out", str(out))
     assert result.exit_code == 0, result.output
     year = built(out, "cases/2026")
     # The year's list links all three cases: it was not replaced by the case's own page.
@@ -61,7 +61,7 @@ def test_a_mathtext_category_is_drawn_as_plain_text(tmp_path: Path) -> None:
     )
     assert complaints(repo, "check", *TODAY).code == 0  # check passes it: a category is text
     out = tmp_path / "site"
-    result = site_build(repo, *TODAY, "--out", str(out))
+    result = run_in(repo, "site", "build", *TODAY, "--out", str(out))
     assert result.exit_code == 0, result.output
     svgs = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.svg"))
     assert "undefinedmacro" in svgs  # drawn, as the text it is
@@ -79,7 +79,7 @@ def test_deep_nesting_is_refused_by_check_with_its_field(tmp_path: Path) -> None
     assert "cases/2026/2026-0001.yaml\n" in ran.out
     assert re.search(rf"\b8\s+error\s+x-deep is nested more than {MAX_DEPTH} levels deep", ran.out)
     out = tmp_path / "site"
-    result = site_build(repo, *TODAY, "--out", str(out))
+    result = run_in(repo, "site", "build", *TODAY, "--out", str(out))
     assert "Traceback" not in result.output and "RecursionError" not in result.output
 
 

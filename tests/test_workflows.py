@@ -733,8 +733,9 @@ def test_scripts_parse_as_bash() -> None:
 
 def test_overdue_report_holds_ids_stages_deadlines_and_dates_only() -> None:
     from putright.check import CheckResult
-    from putright.ci import overdue_report, render_json, render_markdown
+    from putright.ci import overdue_report
     from putright.engine.results import ActionResult, CaseResult, ClockResult
+    from putright.present.overdue import overdue_json, overdue_markdown
 
     today = dt.date(2026, 3, 20)
 
@@ -768,12 +769,12 @@ def test_overdue_report_holds_ids_stages_deadlines_and_dates_only() -> None:
     ]
     assert [(r.deadline, r.days) for r in report.due_soon] == [("Stage 1 response", 3)]
 
-    data = json.loads(render_json(report))
+    data = json.loads(overdue_json(report))
     assert data["today"] == "2026-03-20" and data["invalid_files"] == 0
     assert set(data["overdue"][0]) == {"case", "stage", "deadline", "due", "days_overdue"}
     assert set(data["due_soon"][0]) == {"case", "stage", "deadline", "due", "days_left"}
 
-    body = render_markdown(report)
+    body = overdue_markdown(report)
     assert "jsmith" not in body and "jsmith" not in json.dumps(data)
     # Text from files cannot make table cells or formatting.
     assert "| 2026-0042 | 1 | Acknowledge \\| \\*define\\* | 2026-03-06 | 14 |" in body
@@ -793,8 +794,9 @@ def test_overdue_report_says_when_files_could_not_be_read(
 
 def test_a_long_overdue_list_stays_within_githubs_issue_size() -> None:
     from putright.check import CheckResult
-    from putright.ci import overdue_report, render_markdown
+    from putright.ci import overdue_report
     from putright.engine.results import CaseResult, ClockResult
+    from putright.present.overdue import overdue_markdown
 
     today = dt.date(2026, 3, 20)
     cases = [
@@ -820,7 +822,7 @@ def test_a_long_overdue_list_stays_within_githubs_issue_size() -> None:
         )
         for n in range(1, 3001)
     ]
-    body = render_markdown(overdue_report(CheckResult(today=today, cases=cases, files=3000)))
+    body = overdue_markdown(overdue_report(CheckResult(today=today, cases=cases, files=3000)))
     assert len(body) < 65536
     assert "…and 2600 more" in body and "**3000** deadline(s) overdue" in body
 

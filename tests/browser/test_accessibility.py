@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
 from axe_support import WIDTHS, axe_version, blocking, open_search, run_axe
 from browser_support import MARKS, page_url, serve
+
+from helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TODAY = "2026-11-24"  # the day the shipped demo data was made for (tests/test_demo.py)
@@ -46,13 +47,8 @@ class Site:
 
 def _build(out: Path, *public: str) -> None:
     import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-    from putright.cli import cli
 
-    result = CliRunner().invoke(
-        cli,
-        ["--repo", str(ROOT), "site", "build", *public, "--today", TODAY, "--out", str(out)],
-        catch_exceptions=False,
-    )
+    result = run("--repo", str(ROOT), "site", "build", *public, "--today", TODAY, "--out", str(out))
     assert result.exit_code == 0, result.output
 
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared te
 
 from browser_support import MARKS
 
-from conftest import complaints
+from helpers import complaints
 from test_bundle import OTHER_NAME, Repo, at, case_text
 
 pytestmark = MARKS

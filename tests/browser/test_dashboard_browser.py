@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
 from browser_support import MARKS, page_url, serve
 
-from conftest import write_repo
+from helpers import run, write_repo
 from site_fixtures import CASES, HOSTILE_ID
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -45,7 +44,6 @@ def site(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[Site]:
     import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-    from putright.cli import cli
 
     base = tmp_path_factory.mktemp("dashboard")
     repo = write_repo(base / "repo", CASES)
@@ -59,13 +57,9 @@ def site(
     for policy in (ROOT / "policies").glob("*.yaml"):
         shutil.copy(policy, repo / "policies" / policy.name)
     out = base / "site"
-    result = CliRunner().invoke(
-        cli,
-        [
-            *("--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)),
-            *("--builder", request.param),
-        ],
-        catch_exceptions=False,
+    result = run(
+        *("--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)),
+        *("--builder", request.param),
     )
     assert result.exit_code == 0, result.output
     with serve(out) as url:

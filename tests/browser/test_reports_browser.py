@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from browser_support import MARKS, page_url, serve
+
+from helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TODAY = "2026-11-24"  # the day the shipped demo set is made as of
@@ -27,7 +28,6 @@ pytestmark = MARKS
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-    from putright.cli import cli
 
     base = tmp_path_factory.mktemp("reports")
     repo = base / "repo"
@@ -35,11 +35,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     shutil.copytree(ROOT / "policies", repo / "policies")
     shutil.copy(ROOT / "complaints.yml", repo / "complaints.yml")
     out = base / "site"
-    result = CliRunner().invoke(
-        cli,
-        ["--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out)],
-        catch_exceptions=False,
-    )
+    result = run("--repo", str(repo), "site", "build", "--today", TODAY, "--out", str(out))
     assert result.exit_code == 0, result.output
     with serve(out) as url:
         yield url, out

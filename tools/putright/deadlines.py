@@ -1,7 +1,7 @@
 """Open deadlines, worked out once: every open clock and outstanding action of a set of case
 results, with one label and in one order.
 
-The check's reporters, `complaints due`, the weekly digest, the staff site's overview and the
+The check's presenters, `complaints due`, the weekly digest, the staff site's overview and the
 overdue tracking issue all take these rows and only present them. A clock is labelled with its
 procedure's name for it; an action with ``engine.actions.action_label`` ("Remedy: repair",
 "Ombudsman order"), which says its type and never its description (that may be personal).
@@ -59,3 +59,32 @@ def open_deadlines(
                 rows.append(Deadline(case, action.stage, what, action.due, action.state))
     rows.sort(key=lambda r: (URGENCY[r.state], r.due, r.case, r.stage, r.what))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    officer: str  # "(no officer)" when the case names none
+    case: str
+    stage: str
+    what: str
+    due: dt.date
+    state: str
+
+
+def due_items(cases: Iterable[CaseResult], until: dt.date) -> list[DueItem]:
+    """Open deadlines falling due on or before ``until`` (overdue ones included)."""
+    rows = open_deadlines(cases, ("overdue", "due_soon", "pending"))
+    return [
+        DueItem(r.officer or "(no officer)", r.case, r.stage, r.what, r.due, r.state)
+        for r in rows
+        if r.due <= until
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DueReport:
+    """What `complaints due` lists: every deadline due by ``until``, as of ``today``."""
+
+    today: dt.date
+    until: dt.date
+    items: list[DueItem]

@@ -24,6 +24,7 @@ import git
 
 from . import demo, scaffold
 from .calendar import WorkingCalendar
+from .gitrepo import commit_staged
 from .history.model import UK
 from .packagedata import data_dir
 from .scaffold.create import write_files
@@ -168,4 +169,4 @@ def build_history(
 
 def _commit(repo: git.Repo, message: str, day: dt.date, hour: int) -> None:
     when = dt.datetime.combine(day, dt.time(hour, 0), tzinfo=UK)
-    repo.index.commit(message, author=_ACTOR, committer=_ACTOR, author_date=when, commit_date=when)
+    commit_staged(repo, message, _ACTOR, when)

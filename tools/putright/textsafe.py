@@ -23,3 +23,26 @@ def gh_data(text: str) -> str:
 def gh_property(text: str) -> str:
     """A GitHub workflow command's property value (file=..., title=...)."""
     return gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def printable(text: object) -> str:
+    """Text for a terminal: a complainant's words or a file name can hold escape sequences;
+    show each non-printing character as its escape (``\\x1b``, ``\\n``), never obey it."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(text))
+
+
+def printable_line(text: object) -> str:
+    """``printable`` on one line: runs of white space (line breaks too) become one space."""
+    return printable(" ".join(str(text).split()))
+
+
+_TITLE_UNSAFE = re.compile(r"[<>&\"'`]")
+
+
+def title_safe(text: str) -> str:
+    """Text for a page or site title: <, >, &, quotes and backticks dropped, not escaped.
+
+    MkDocs and the theme write a title into <title> through ``striptags``, which *unescapes*
+    entities, so an escaped "</title><script>" would come back to life; dropping is safe.
+    """
+    return _TITLE_UNSAFE.sub("", text)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..repository import Repository
 from .collect import FactSet, code_policy
 from .model import AnnualReport
+from .public_assessment import PublicAssessment
+from .published import PublishedReport
 from .report import annual_report
 from .selfassess import SelfAssessment, procedure_breaches, self_assessment
 from .tsm import Homes
@@ -18,6 +21,18 @@ class YearBundle:
     report: AnnualReport
     statement: YearStatement | None
     assessment: SelfAssessment
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """What `complaints report` shows of a year: the staff view (every figure, ``shown`` made
+    by ``publish(report, 1)``) or the public one (suppressed, as of the latest cut-off)."""
+
+    bundle: YearBundle
+    shown: PublishedReport
+    assessment: SelfAssessment | PublicAssessment
+    internal: bool
+    left_out: Sequence[str] = ()
 
 
 def homes_for(repo: Repository, statement: YearStatement | None) -> Homes:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .provisions import Provision, Section
+from .provisions import Provision
 from .published import PublishedReport, PublishedTable
+from .sections import Assessed, SectionRows
 from .selfassess import Row, SelfAssessment, contradiction_text, evidence_lines, row_json
 from .yearfile import Answer
 
@@ -39,33 +40,16 @@ class PublicRow:
     disagrees: bool  # the records do not bear out a "yes" (shown even when held)
 
 
-@dataclass(frozen=True, slots=True)
-class PublicSection:
-    section: Section
-    rows: tuple[PublicRow, ...]
-
-    def stage_rows(self, stage: str | None) -> tuple[PublicRow, ...]:
-        return tuple(r for r in self.rows if r.provision.stage == stage)
+# For annotations (a site template's section); build one with SectionRows(...).
+PublicSection = SectionRows[PublicRow]
 
 
 @dataclass(frozen=True, slots=True)
-class PublicAssessment:
+class PublicAssessment(Assessed[PublicRow]):
     label: str
     written: bool
     approved: str
     sections: tuple[PublicSection, ...]
-
-    @property
-    def rows(self) -> tuple[PublicRow, ...]:
-        return tuple(r for s in self.sections for r in s.rows)
-
-    @property
-    def answered(self) -> int:
-        return sum(1 for r in self.rows if r.answer is not None)
-
-    @property
-    def contradictions(self) -> tuple[PublicRow, ...]:
-        return tuple(r for r in self.rows if r.contradiction)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -135,7 +119,7 @@ def publish_assessment(
 ) -> PublicAssessment:
     """The self-assessment as published beside ``report`` (already published with min_cell)."""
     sections = tuple(
-        PublicSection(s.section, tuple(_public_row(r, report, min_cell) for r in s.rows))
+        SectionRows(s.section, tuple(_public_row(r, report, min_cell) for r in s.rows))
         for s in assessment.sections
     )
     return PublicAssessment(assessment.label, assessment.written, assessment.approved, sections)

@@ -99,6 +99,21 @@ class Change:
         return round(diff, 1) if isinstance(diff, float) else diff
 
 
+# The report's breakdowns, section by section, in the one order every format shows them: the
+# text and the Markdown (``present.annual``) and the public page (``public/report.md.j2``).
+# A new breakdown is added here and nowhere else.
+SECTIONS = (
+    "extensions",
+    "volumes",
+    "categories",
+    "channels",
+    "outcomes",
+    "refusals",
+    "remedies",
+    "findings",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PublishedReport:
     organisation: str
@@ -136,6 +151,16 @@ class PublishedReport:
     # published until the year is complete (see ``hold_year_to_date``).
     held: bool = False
     revision: str = ""  # a complete year corrected after it was first published: the dated note
+
+    def section(self, name: str) -> tuple[PublishedTable, ...]:
+        """The tables of one of ``SECTIONS`` (one per stage, or one)."""
+        found: dict[str, PublishedTable] | PublishedTable = getattr(self, name)
+        return tuple(found.values()) if isinstance(found, dict) else (found,)
+
+    @property
+    def tables(self) -> tuple[PublishedTable, ...]:
+        """Every breakdown table, in the order of ``SECTIONS``."""
+        return tuple(t for name in SECTIONS for t in self.section(name))
 
     def to_json(self) -> dict[str, object]:
         return {

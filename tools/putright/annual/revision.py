@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import git
 
+from ..gitrepo import find_repo
 from ..repository import Repository
 
 # What a case repository's figures are built from; nothing else is copied out of the history.
@@ -30,9 +31,8 @@ def revised(
 ) -> bool:
     """Do ``now``'s figures differ from ``figures`` of the repository as committed by the end of
     the day after ``year_end``? False without a Git history from before then."""
-    try:
-        history = git.Repo(repo.root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    history = find_repo(repo.root)
+    if history is None:
         return False
     with history:
         if not history.head.is_valid():

@@ -23,7 +23,8 @@ from ..policy.code_check import check_against_code
 from ..policy.model import Policy
 from .figures import Share
 from .model import AnnualReport
-from .provisions import Provision, Section, sections
+from .provisions import Provision, sections
+from .sections import Assessed, SectionRows
 from .suppress import safe_percent
 from .yearfile import Answer, YearStatement
 
@@ -80,32 +81,11 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class SectionRows:
-    section: Section
-    rows: tuple[Row, ...]
-
-    def stage_rows(self, stage: str | None) -> tuple[Row, ...]:
-        return tuple(r for r in self.rows if r.provision.stage == stage)
-
-
-@dataclass(frozen=True, slots=True)
-class SelfAssessment:
+class SelfAssessment(Assessed[Row]):
     label: str
     written: bool  # is there a year file with answers?
-    sections: tuple[SectionRows, ...]
+    sections: tuple[SectionRows[Row], ...]
     approved: str = ""  # "Board of Management, 2026-06-18"
-
-    @property
-    def rows(self) -> tuple[Row, ...]:
-        return tuple(r for s in self.sections for r in s.rows)
-
-    @property
-    def answered(self) -> int:
-        return sum(1 for r in self.rows if r.answer is not None)
-
-    @property
-    def contradictions(self) -> tuple[Row, ...]:
-        return tuple(r for r in self.rows if r.contradiction)
 
     def to_json(self, min_cell: int | None) -> dict[str, object]:
         return {

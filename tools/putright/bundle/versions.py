@@ -10,7 +10,10 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+import git
+
 from ..errors import GitError
+from ..gitrepo import open_repo
 from ..history.model import UK
 
 
@@ -39,15 +42,11 @@ _REC = "\x1e"
 
 def case_versions(repo_root: str, rel: str) -> list[FileVersion]:
     """Oldest first; GitError when ``repo_root`` is not in a Git work tree."""
-    import git
-
-    try:
-        repo = git.Repo(repo_root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(
-            f"{os.path.abspath(repo_root)!r} is not in a Git repository: a bundle needs the "
-            "history of the case (run it in a clone of the case repository)"
-        ) from None
+    repo = open_repo(
+        repo_root,
+        f"{os.path.abspath(repo_root)!r} is not in a Git repository: a bundle needs the "
+        "history of the case (run it in a clone of the case repository)",
+    )
     with repo:
         top = repo.working_tree_dir
         if top is None:

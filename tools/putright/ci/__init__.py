@@ -1,7 +1,7 @@
-"""Helpers for the GitHub Actions workflows (pure: the `complaints ci` commands present them)."""
+"""Helpers for the GitHub Actions workflows (pure: ``putright.present.overdue`` presents them)."""
 
 from __future__ import annotations
 
-from .overdue import MARKER, OverdueReport, Row, overdue_report, render_json, render_markdown
+from .overdue import MARKER, MAX_ROWS, OverdueReport, Row, overdue_report
 
-__all__ = ["MARKER", "OverdueReport", "Row", "overdue_report", "render_json", "render_markdown"]
+__all__ = ["MARKER", "MAX_ROWS", "OverdueReport", "Row", "overdue_report"]

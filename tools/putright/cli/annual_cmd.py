@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import click
 
-from ..annual.assemble import build_year
+from ..annual.assemble import ReportView, build_year
 from ..annual.collect import collect_facts
 from ..annual.public_assessment import PublicAssessment, publish_assessment
 from ..annual.published import publish, publish_public
-from ..annual.render import render_markdown, render_text
 from ..annual.selfassess import SelfAssessment
-from ..annual.yearfile import YearFileError, YearStatement
+from ..annual.yearfile import YearFileError
+from ..present import formats, present
+from ..present.problems import problem_lines
 from ..repository import Repository
 from ..site.public import facts_by_year, public_facts
 from . import cli
@@ -42,23 +42,6 @@ class YearType(click.ParamType):  # type: ignore[type-arg]
         )
 
 
-def _statement_json(statement: YearStatement | None) -> dict[str, object]:
-    if statement is None:
-        return {"file": None, "written": False}
-    return {
-        "file": statement.file,
-        "written": True,
-        "answers": len(statement.answers),
-        "performance_commentary": bool(statement.performance_commentary),
-        "service_improvements": len(statement.improvements),
-        "non_compliance_findings": len(statement.non_compliance),
-        "governing_body_response": statement.governing_body_response is not None,
-        "approved": None
-        if statement.approved is None
-        else {"by": statement.approved.by, "date": statement.approved.date.isoformat()},
-    }
-
-
 @cli.command("report")
 @click.option(
     "--year",
@@ -68,7 +51,7 @@ def _statement_json(statement: YearStatement | None) -> dict[str, object]:
     help="The reporting year, by the year it starts in (default: the year today falls in).",
 )
 @today_option
-@format_option("text", "json", "markdown")
+@format_option(*formats(ReportView))
 @click.option(
     "--public",
     is_flag=True,
@@ -95,8 +78,7 @@ def report(
     try:
         bundle = build_year(repo, facts, chosen)
     except YearFileError as exc:
-        for p in exc.problems:
-            click.echo(f"{p.file}:{p.line or '-'}: {p.message}", err=True)
+        click.echo(problem_lines(exc.problems), err=True, nl=False)
         ctx.exit(1)
         return
     shown = (
@@ -110,21 +92,5 @@ def report(
         else bundle.assessment
     )
     left_out = () if public else facts.left_out
-    if fmt == "json":
-        body: dict[str, object] = shown.to_json() if public else bundle.report.to_json()
-        body["internal"] = not public
-        body["statement"] = _statement_json(bundle.statement)
-        body["self_assessment"] = (
-            assessment.to_json()
-            if isinstance(assessment, PublicAssessment)
-            else assessment.to_json(None)
-        )
-        if not public:
-            body["left_out"] = list(left_out)
-        click.echo(json.dumps(body, indent=1, ensure_ascii=False))
-        return
-    render = render_markdown if fmt == "markdown" else render_text
-    click.echo(
-        render(shown, bundle.statement, assessment, internal=not public, left_out=left_out),
-        nl=False,
-    )
+    view = ReportView(bundle, shown, assessment, internal=not public, left_out=left_out)
+    click.echo(present(view, fmt), nl=False)

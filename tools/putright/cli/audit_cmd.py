@@ -7,17 +7,19 @@ import datetime as dt
 import click
 
 from ..history.audit import audit_repository
-from ..history.redact import STILL_HELD, redact_case
-from ..history.report import audit_json, audit_text, retention_json, retention_text
-from ..history.retention import retention_due
+from ..history.model import AuditResult
+from ..history.redact import redact_case
+from ..history.retention import RetentionResult, retention_due
+from ..present import formats, present
+from ..present.edits import redacted_text
 from ..repository import Repository
 from . import cli
-from .options import format_option, repo_of, resolve_today, today_option
+from .options import commit_option, format_option, repo_of, resolve_today, today_option
 
 
 @cli.command("audit")
 @today_option(help="Read the history as it stood on this date: later commits are left out.")
-@format_option("text", "json")
+@format_option(*formats(AuditResult))
 @click.option(
     "--fail-on-findings",
     is_flag=True,
@@ -40,14 +42,14 @@ def audit(ctx: click.Context, today: dt.date | None, fmt: str, fail_on_findings:
     """
     repo = Repository.open(repo_of(ctx))
     result = audit_repository(repo.root, repo.settings, repo.calendar, until=today)
-    click.echo(audit_json(result) if fmt == "json" else audit_text(result), nl=False)
+    click.echo(present(result, fmt), nl=False)
     if fail_on_findings and result.findings:
         ctx.exit(1)
 
 
 @cli.command("retention")
 @today_option(help="Judge retention as of this date (default: today).")
-@format_option("text", "json")
+@format_option(*formats(RetentionResult))
 @click.pass_context
 def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     """List closed cases kept longer than retention.years_after_closure (default 6) years.
@@ -57,22 +59,17 @@ def retention(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     """
     repo = Repository.open(repo_of(ctx))
     result = retention_due(repo, resolve_today(today))
-    click.echo(retention_json(result) if fmt == "json" else retention_text(result), nl=False)
+    click.echo(present(result, fmt), nl=False)
 
 
 @cli.command("redact")
 @click.argument("case_id", metavar="ID")
-@click.option(
-    "--commit",
-    "commit",
-    is_flag=True,
-    help="Commit the redacted file alone: '<id>: redact personal data'.",
-)
+@commit_option("Commit the redacted file alone: '<id>: redact personal data'.")
 @click.option("--force", is_flag=True, help="Redact a case that is not closed.")
 @today_option(help="The date to record as `redacted:` (default: today).")
 @click.pass_context
 def redact(
-    ctx: click.Context, case_id: str, commit: bool, force: bool, today: dt.date | None
+    ctx: click.Context, case_id: str, do_commit: bool, force: bool, today: dt.date | None
 ) -> None:
     """Remove a closed case's personal data, keeping the facts the statistics need.
 
@@ -83,17 +80,5 @@ def redact(
     docs/guide/evidence.md.
     """
     repo = Repository.open(repo_of(ctx))
-    done = redact_case(repo, case_id, resolve_today(today), force=force, commit=commit)
-    if not done.changed:
-        click.echo(f"{done.file}: already redacted; nothing changed")
-    else:
-        removed = ", ".join(done.removed) if done.removed else "comments only"
-        click.echo(f"{done.file}: redacted (removed: {removed})")
-    if done.letters:
-        click.echo(f"deleted {len(done.letters)} letter(s): {', '.join(done.letters)}")
-    if done.commit:
-        click.echo(f"committed {done.commit}: {case_id}: redact personal data")
-    elif commit:
-        click.echo("nothing to commit: the file is as committed")
-    for line in STILL_HELD:
-        click.echo(f"note: {line}")
+    done = redact_case(repo, case_id, resolve_today(today), force=force, commit=do_commit)
+    click.echo(redacted_text(done, commit_asked=do_commit), nl=False)

@@ -8,9 +8,9 @@ import sys
 import click
 
 from ..cache import CACHE_DIR, open_cache
-from ..check import run_check
-from ..reporters import render_github, render_markdown, render_text
-from ..reporters.json_report import iter_json
+from ..check import CheckResult, run_check
+from ..present import formats, pieces, present
+from ..present.messages import cache_note_text
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -21,7 +21,7 @@ PROGRESS_FROM_FILES = 2000
 
 @cli.command("check")
 @today_option
-@format_option("text", "json", "github", "markdown")
+@format_option(*formats(CheckResult))
 @click.option(
     "--fail-on",
     "fail_on",
@@ -62,7 +62,7 @@ def check(
     repo = Repository.open(repo_of(ctx))
     cache = None if no_cache else open_cache(repo.root)
     if cache is not None and cache.note:
-        click.echo(f"note: {cache.note}", err=True)
+        click.echo(cache_note_text(cache.note), err=True, nl=False)
     files = sum(1 for _ in repo.case_files()) if sys.stderr.isatty() else 0
     if files >= PROGRESS_FROM_FILES:
         with click.progressbar(length=files, label="Checking cases", file=sys.stderr) as bar:
@@ -78,17 +78,11 @@ def check(
     if cache is not None:
         cache.save()
 
-    if fmt == "json":
-        for piece in iter_json(result):
-            click.echo(piece, nl=False)
-    else:
-        renderers = {"text": render_text, "github": render_github, "markdown": render_markdown}
-        output = renderers[fmt](result)
-        if output:
-            click.echo(output)
+    for piece in pieces(result, fmt):
+        click.echo(piece, nl=False)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(render_markdown(result) + "\n")
+            summary.write(present(result, "markdown"))
 
     failed = bool(result.errors)
     if "overdue" in fail_on and result.overdue():

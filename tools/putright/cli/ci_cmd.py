@@ -11,9 +11,12 @@ import click
 
 from .. import ci, digest, scaffold
 from ..check import run_check
-from ..digest.issue import issue_json, issue_markdown
+from ..ci.overdue import OverdueReport
+from ..digest.issue import DigestIssue, digest_issue
 from ..digest.mail import digest_message, recipients
 from ..errors import ConfigError
+from ..present import formats, present
+from ..present.messages import digest_sent_text
 from ..repository import Repository
 from . import cli
 from .init_cmd import report_copies
@@ -27,7 +30,7 @@ def ci_group() -> None:
 
 @ci_group.command("overdue-report")
 @today_option
-@format_option("markdown", "json", default="markdown")
+@format_option(*formats(OverdueReport), default="markdown")
 @click.pass_context
 def overdue_report(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     """The overdue tracking issue's body: case ids, stages, deadlines and dates only.
@@ -37,14 +40,13 @@ def overdue_report(ctx: click.Context, today: dt.date | None, fmt: str) -> None:
     workflow reads how many deadlines are overdue (`.overdue | length`).
     """
     result = run_check(Repository.open(repo_of(ctx)), resolve_today(today))
-    report = ci.overdue_report(result)
-    click.echo(ci.render_json(report) if fmt == "json" else ci.render_markdown(report))
+    click.echo(present(ci.overdue_report(result), fmt), nl=False)
 
 
 @ci_group.command("digest-report")
 @click.option("--period", "period", type=click.Choice(digest.KINDS), required=True)
 @today_option
-@format_option("markdown", "json", default="markdown")
+@format_option(*formats(DigestIssue), default="markdown")
 @click.pass_context
 def digest_report(ctx: click.Context, period: str, today: dt.date | None, fmt: str) -> None:
     """A digest's tracking issue and summary: case ids, dates and counts only.
@@ -54,10 +56,7 @@ def digest_report(ctx: click.Context, period: str, today: dt.date | None, fmt: s
     """
     repo = Repository.open(repo_of(ctx))
     result = digest.build(period, repo, resolve_today(today))  # type: ignore[arg-type]
-    if fmt == "json":
-        click.echo(issue_json(result, repo.settings, repo.calendar))
-    else:
-        click.echo(issue_markdown(result), nl=False)
+    click.echo(present(digest_issue(result, repo.settings, repo.calendar), fmt), nl=False)
 
 
 @ci_group.command("digest-email")
@@ -100,7 +99,7 @@ def digest_email(ctx: click.Context, period: str, today: dt.date | None) -> None
         raise ConfigError(
             f"could not send the {period} digest through {host}:{port}: {exc}"
         ) from None
-    click.echo(f"Sent the {period} digest to {len(to)} address(es).")
+    click.echo(digest_sent_text(period, len(to)), nl=False)
 
 
 @ci_group.command("workflows")

@@ -8,6 +8,7 @@ import time
 
 import click
 
+from ..present import messages
 from . import cli
 from .init_cmd import report_copies
 from .options import repo_of, resolve_today, today_option
@@ -60,15 +61,11 @@ def serve_cmd(ctx: click.Context, port: int) -> None:
     current = scaffold.compare(root, admin_files(root, resolve_today(None)))
     stale = [copy.path for copy in current if copy.state != "same"]
     if stale:
-        click.echo(
-            f"complaints: warning: {', '.join(stale)} out of date: "
-            "run `complaints cms config --write` and commit",
-            err=True,
-        )
+        click.echo(messages.editor_stale_text(stale), err=True, nl=False)
     packages.require_node()
     folder = packages.install_folder()
     if not os.path.isfile(os.path.join(folder, packages.DONE)):
-        click.echo(f"Installing the editor's npm packages into {folder} (first use only)...")
+        click.echo(messages.editor_installing_text(folder), nl=False)
     installed = packages.ensure_installed()
     editor = serve.start(root, installed, port)
 
@@ -76,14 +73,14 @@ def serve_cmd(ctx: click.Context, port: int) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)
-    click.echo(f"The editor is at {editor.url} (Ctrl-C stops it)", nl=True)
+    click.echo(messages.editor_started_text(editor.url), nl=False)
     try:
         while editor.child.poll() is None:
             time.sleep(0.5)
-        click.echo("complaints: decap-server stopped; stopping the editor", err=True)
+        click.echo(messages.EDITOR_DIED, err=True, nl=False)
         ctx.exit(1)
     except KeyboardInterrupt:
-        click.echo("Stopping the editor.")
+        click.echo(messages.EDITOR_STOPPING, nl=False)
     finally:
         editor.stop()
 
@@ -94,8 +91,7 @@ def install_cmd() -> None:
     from ..cms import packages
 
     installed = packages.ensure_installed()
-    state = "installed" if installed.fresh else "already installed"
-    click.echo(f"The editor's npm packages are {state} in {installed.folder}")
+    click.echo(messages.editor_installed_text(installed.folder, fresh=installed.fresh), nl=False)
 
 
 @cms.command("bundle")
@@ -123,7 +119,7 @@ def bundle_cmd(ctx: click.Context, out: str) -> None:
             f"{', '.join(stale)} out of date: run `complaints cms config --write` and commit"
         )
     written = bundle(root, packages.ensure_installed(), out)
-    click.echo(f"Wrote the editor's page into {out}: {', '.join(written)}")
+    click.echo(messages.editor_bundled_text(out, written), nl=False)
 
 
 @cms.command("numbers")
@@ -145,26 +141,18 @@ def numbers_cmd(ctx: click.Context, base: str, write: bool, today: dt.date | Non
     """Check the numbers of the cases this branch adds against the base and every other branch.
 
     A number the base has (now or ever), or that another branch added first, is taken. Exit
-    status 1 when one is, unless --write moved it to a free number. check.yml runs this on
+    status 1 when one is, unless --write moved it to a free number. numbers.yml runs this on
     every pull request, so a number typed in the editor on GitHub never merges twice.
     """
     from ..editing.numbers import clashes, give_numbers
+    from ..present import edits
 
     root = repo_of(ctx)
     found = clashes(root, base)
-    if not found:
-        click.echo(
-            f"Case numbers: none of this branch's new cases clashes with {base} or a branch."
-        )
+    if found and write:
+        for moved in give_numbers(root, found, resolve_today(today)):
+            click.echo(edits.renumbered_text(moved), nl=False)
         return
-    if not write:
-        for clash in found:
-            click.echo(
-                f"{clash.rel}:1: case number {clash.case_id} is already taken on {clash.holder}",
-            )
-        click.echo("Run `complaints cms numbers --write` to give each a free number.")
+    click.echo(edits.clashes_text(found, base), nl=False)
+    if found:
         ctx.exit(1)
-    for moved in give_numbers(root, found, resolve_today(today)):
-        click.echo(
-            f"Renumbered {moved.old_id} to {moved.new_id}: {moved.old.rel} -> {moved.new.rel}"
-        )

@@ -12,6 +12,7 @@ from .. import demo
 from ..calendar import WorkingCalendar
 from ..config import CONFIG_FILE, load_settings
 from ..editing.atomic import write_file
+from ..present.messages import demo_history_text, demo_removed_text, demo_text
 from . import cli
 from .options import repo_of, resolve_today, today_option
 
@@ -82,15 +83,10 @@ def demo_command(
         old = glob.glob(os.path.join(cases_dir, "**", "*.yaml"), recursive=True)
         for path in old:
             os.unlink(path)
-        click.echo(f"removed {len(old)} case file(s) from {cases_dir}")
+        click.echo(demo_removed_text(len(old), cases_dir), nl=False)
     for rel, text in cases:
         write_file(os.path.join(repo, *rel.split("/")), text.encode("utf-8"))
-        click.echo(f"wrote {rel}")
-    years = sorted({rel.split("/")[1] for rel, _ in cases})
-    click.echo(
-        f"{len(cases)} fictional cases in {cases_dir} "
-        f"({', '.join(years)}; as of {day.isoformat()}, seed {seed})"
-    )
+    click.echo(demo_text([rel for rel, _ in cases], cases_dir, day, seed), nl=False)
     if not configured:
         click.echo(
             f"note: no {CONFIG_FILE} in {os.path.abspath(repo)}: the cases need one to be checked",
@@ -102,11 +98,4 @@ def _history(target: str, day: dt.date, count: int, seed: int) -> None:
     from ..demo_history import build_history
 
     built = build_history(target, day, count, seed)
-    click.echo(
-        f"Built a demo repository in {built.root}: {built.cases} fictional cases recorded in "
-        f"{built.commits} commits up to {day.isoformat()}. Recorded late on purpose:"
-    )
-    for p in built.planted:
-        what = "logged" if p.event_index is None else f"event {p.event_index} recorded"
-        click.echo(f"  {p.case}: {what} {p.working_days} working days late ({p.kind})")
-    click.echo(f"See what the audit finds: complaints --repo {built.root} audit --today {day}")
+    click.echo(demo_history_text(built, day), nl=False)

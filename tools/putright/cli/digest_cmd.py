@@ -8,7 +8,8 @@ import click
 
 from ..digest import KINDS, build
 from ..digest.gather import NO_TEAM, effective_teams, find_team
-from ..digest.present import FORMATS, render
+from ..digest.week import WeekDigest
+from ..present import formats, present
 from ..repository import Repository
 from . import cli
 from .options import format_option, repo_of, resolve_today, today_option
@@ -24,7 +25,7 @@ from .options import format_option, repo_of, resolve_today, today_option
     "section; quarter: the committee and board pack.",
 )
 @today_option
-@format_option(*FORMATS)
+@format_option(*formats(WeekDigest))
 @click.option("--team", default=None, help="Only this team (a name from complaints.yml's teams).")
 @click.option(
     "--to-date",
@@ -59,4 +60,4 @@ def digest(
                 param_hint="--team",
             )
     result = build(period, repo, day, team=chosen, to_date=to_date)  # type: ignore[arg-type]
-    click.echo(render(result, fmt), nl=False)
+    click.echo(present(result, fmt), nl=False)

@@ -7,36 +7,32 @@ from typing import Any
 
 import click
 
+from ..config import load_settings
 from ..errors import EditRefused, PutrightError
+from ..present.edits import added_text, committed_text, opened_text, renumbered_text, warnings_text
 from ..problems import Problem
 from ..vocab import enum_of, event_types
 from . import cli
-from .options import DATE, repo_of, resolve_today, today_option
+from .options import DATE, commit_option, repo_of, resolve_today, today_option
 
 # What `new` asks for when it is not given: what almost every complaint has from day one.
 _ASKED = ("received", "channel", "category", "name", "summary")
 
 
 def _warn(problems: list[Problem]) -> None:
-    for p in problems:
-        where = f"{p.file}:{p.line}: " if p.line else f"{p.file}: "
-        click.echo(f"warning: {where}{p.message}", err=True)
+    click.echo(warnings_text(problems), err=True, nl=False)
 
 
 def _commit(root: str, paths: list[str], message: str) -> None:
     from ..editing.commit import commit_files
 
-    done = commit_files(root, paths, message)
-    on = f" on {done.branch}" if done.branch else ""
-    click.echo(f"Committed {done.sha[:7]}{on}: {message}")
+    click.echo(committed_text(commit_files(root, paths, message)), nl=False)
 
 
 def _categories(root: str) -> tuple[str, ...]:
     try:
-        from ..config import load_settings
-
         return tuple(load_settings(root).categories)
-    except (PutrightError, ImportError, OSError):
+    except (PutrightError, OSError):
         return ()  # the check reports a bad complaints.yml; a prompt just offers no list
 
 
@@ -103,12 +99,7 @@ def _ask(root: str, name: str, today: dt.date) -> str:
     is_flag=True,
     help="Never ask: fail if the received date, channel, category, name or summary is missing.",
 )
-@click.option(
-    "--commit",
-    "do_commit",
-    is_flag=True,
-    help="Commit the new file (and only it) to the current branch.",
-)
+@commit_option("Commit the new file (and only it) to the current branch.")
 @today_option
 @click.pass_context
 def new_cmd(
@@ -135,7 +126,7 @@ def new_cmd(
     for name in missing:
         given[name] = _ask(root, name, day)
     opened = open_case(root, CaseFields(**given), day)
-    click.echo(f"Opened {opened.case_id}: {opened.file.rel}")
+    click.echo(opened_text(opened), nl=False)
     _warn(opened.warnings)
     if do_commit:
         _commit(
@@ -160,12 +151,7 @@ _TYPES_HELP = ", ".join(sorted(event_types()))
     help="Another key of the event, e.g. --set working_days=5 (repeatable).",
 )
 @click.option("--note", help="A note (personal: never published).")
-@click.option(
-    "--commit",
-    "do_commit",
-    is_flag=True,
-    help="Commit the case file (and only it) to the current branch.",
-)
+@commit_option("Commit the case file (and only it) to the current branch.")
 @today_option
 @click.pass_context
 def event_cmd(
@@ -194,7 +180,7 @@ def event_cmd(
         require_git(root)
     request = NewEvent(case_id, event_type, date, stage=stage, by=by, note=note, sets=sets)
     added = add_event(root, request, resolve_today(today))
-    click.echo(f"Added {added.summary} to {case_id}: {added.file.rel}:{added.line}")
+    click.echo(added_text(added), nl=False)
     _warn(added.warnings)
     if do_commit:
         _commit(root, [added.file.path], f"{case_id}: add {added.summary}")
@@ -204,12 +190,7 @@ def event_cmd(
 @click.argument("case_id", metavar="ID")
 @click.option("--file", "file", metavar="PATH", help="Which file, when two have this id.")
 @click.option("--to", "new_id", metavar="ID", help="The new id (default: the next free one).")
-@click.option(
-    "--commit",
-    "do_commit",
-    is_flag=True,
-    help="Commit the rename (and only it) to the current branch.",
-)
+@commit_option("Commit the rename (and only it) to the current branch.")
 @today_option
 @click.pass_context
 def renumber_cmd(
@@ -233,7 +214,7 @@ def renumber_cmd(
 
         require_git(root)
     done = renumber(root, case_id, resolve_today(today), file=file, new_id=new_id)
-    click.echo(f"Renumbered {done.old_id} to {done.new_id}: {done.old.rel} -> {done.new.rel}")
+    click.echo(renumbered_text(done), nl=False)
     _warn(done.warnings)
     if do_commit:
         _commit(

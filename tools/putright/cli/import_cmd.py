@@ -8,9 +8,12 @@ import os
 import click
 
 from ..editing.commit import commit_files, require_git
-from ..importing import LogMap, import_log, import_text, load_map, write_template
+from ..importing import LogMap, import_log, load_map, write_template
+from ..present import present
+from ..present.edits import committed_text, warnings_text
+from ..present.messages import template_written_text
 from . import cli
-from .options import repo_of, resolve_today, today_option
+from .options import commit_option, repo_of, resolve_today, today_option
 
 
 @cli.command("import")
@@ -22,11 +25,8 @@ from .options import repo_of, resolve_today, today_option
     help="A YAML map of your log's own headings and spellings (docs/setup/import.md).",
 )
 @click.option("--dry-run", is_flag=True, help="Read and check every row; write nothing.")
-@click.option(
-    "--commit",
-    "do_commit",
-    is_flag=True,
-    help="Commit the new case files (and only them): the audit counts from the import's commit.",
+@commit_option(
+    "Commit the new case files (and only them): the audit counts from the import's commit."
 )
 @click.option(
     "--template",
@@ -58,7 +58,7 @@ def import_command(
         if file is not None or map_file is not None or dry_run or do_commit:
             raise click.UsageError("--template writes a blank log: give it alone")
         write_template(template)
-        click.echo(f"wrote {template}: a blank complaints log with the default headings")
+        click.echo(template_written_text(template), nl=False)
         return
     if file is None:
         raise click.UsageError("give the log to import (FILE.csv or FILE.xlsx), or --template")
@@ -67,10 +67,9 @@ def import_command(
         require_git(root)  # refused before anything is written
     log_map = load_map(map_file) if map_file else LogMap()
     result = import_log(root, file, log_map, resolve_today(today), dry_run=dry_run)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning.file}: {warning.message}", err=True)
-    click.echo(import_text(result), nl=False)
+    click.echo(warnings_text(result.warnings), err=True, nl=False)
+    click.echo(present(result), nl=False)
     if do_commit and result.written and result.new:
         message = f"Import {len(result.new)} case(s) from {os.path.basename(file)}"
         done = commit_files(root, [os.path.join(root, c.rel) for c in result.new], message)
-        click.echo(f"Committed {done.sha[:7]}: {message}")
+        click.echo(committed_text(done), nl=False)

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .. import __version__, scaffold
+from ..present.messages import copies_text, created_text, procedures_text, stale_text
 from ..scaffold import options as checks
 from ..scaffold.source import putright_source as source_of
 from . import cli
@@ -130,9 +131,7 @@ def init(
                 "Reporting year starts (MM-DD)", type=YEAR_START, default="04-01"
             )
         if policy is None:
-            click.echo("Procedures that ship with Putright:")
-            for policy_id, name in policies.items():
-                click.echo(f"  {policy_id:24} {name}")
+            click.echo(procedures_text(policies), nl=False)
             policy = click.prompt(
                 "Procedure that cases follow",
                 type=click.Choice(list(policies)),
@@ -150,15 +149,7 @@ def init(
         policies,
     )
     created = scaffold.create_repository(directory, options)
-    click.echo(
-        f"Created a case repository for {options.organisation} in {created.root}: "
-        f"{len(created.files)} files, first commit {created.commit[:7]} on {scaffold.INITIAL_BRANCH} "
-        f"by {created.author}."
-    )
-    click.echo(
-        "Next: create a PRIVATE repository on GitHub, push this one to it, and protect main "
-        "(Putright's docs/setup/github.md). Then log the first complaint with `complaints new`."
-    )
+    click.echo(created_text(created, options.organisation, scaffold.INITIAL_BRANCH), nl=False)
 
 
 @cli.command("schemas")
@@ -177,13 +168,7 @@ def report_copies(ctx: click.Context, files: dict[str, bytes], write: bool, fix:
     root = repo_of(ctx)
     states = scaffold.refresh(root, files) if write else scaffold.compare(root, files)
     stale = [c for c in states if c.state != "same"]
-    for copy in states:
-        if copy.state == "same":
-            click.echo(f"up to date  {copy.path}")
-        elif write:
-            click.echo(f"wrote       {copy.path} (was {copy.state})")
-        else:
-            click.echo(f"{copy.state:<11} {copy.path}")
+    click.echo(copies_text(states, wrote=write), nl=False)
     if stale and not write:
-        click.echo(f"{len(stale)} file(s) out of date: run `{fix}`", err=True)
+        click.echo(stale_text(len(stale), fix), err=True, nl=False)
         ctx.exit(1)

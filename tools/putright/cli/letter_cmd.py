@@ -13,6 +13,7 @@ from ..letters.context import build_letter
 from ..letters.render import default_name, render
 from ..letters.requirements import KINDS
 from ..letters.source import open_case
+from ..present.messages import bundle_written_text, letter_gaps_text, letter_written_text
 from ..repository import Repository
 from . import cli
 from .options import repo_of, resolve_today, today_option
@@ -71,14 +72,7 @@ def letter(
         resolve_today(today), draft=draft,
     )  # fmt: skip
     if plan.gaps and not draft:
-        click.echo(
-            f"complaints: {case_id}: the record lacks what a {kind.replace('_', ' ')} letter "
-            "must state; nothing was written:",
-            err=True,
-        )
-        for item in plan.gaps:
-            click.echo(f"  - {item.describe()}", err=True)
-        click.echo("Add it to the record, or write a marked draft with --draft.", err=True)
+        click.echo(letter_gaps_text(case_id, kind, plan.gaps), err=True, nl=False)
         ctx.exit(1)
     data = render(plan, repo.root, fmt)
     rel = default_name(plan, fmt)
@@ -91,10 +85,8 @@ def letter(
     else:
         create_file(path, data, label=path)
     shown = rel if out is None else out
-    note = f" (draft: {len(plan.gaps)} gap(s) marked)" if plan.gaps else ""
-    click.echo(f"wrote {shown}{note}")
-    if out is None:
-        click.echo(f"Record it on the event: letter: {rel}")
+    record_as = rel if out is None else None
+    click.echo(letter_written_text(shown, len(plan.gaps), record_as), nl=False)
 
 
 @cli.command("bundle")
@@ -122,4 +114,4 @@ def bundle(ctx: click.Context, case_id: str, out: str | None, today: dt.date | N
     pack = build_bundle(repo, case_id, day)
     path = out or f"{case_id}-evidence-{day.isoformat()}.zip"
     write_file(path, zip_bundle(pack))
-    click.echo(f"wrote {path}: {len(pack.members) + 1} files (manifest.json has their SHA-256)")
+    click.echo(bundle_written_text(path, len(pack.members) + 1), nl=False)

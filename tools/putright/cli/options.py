@@ -74,6 +74,15 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
     return decorate
 
 
+def commit_option(help: str) -> Callable[[F], F]:
+    """--commit: commit what the command wrote (and only that), as ``do_commit``."""
+
+    def decorate(func: F) -> F:
+        return click.option("--commit", "do_commit", is_flag=True, help=help)(func)
+
+    return decorate
+
+
 def repo_of(ctx: click.Context) -> str:
     obj = ctx.find_object(Context)
     return obj.repo if obj else "."

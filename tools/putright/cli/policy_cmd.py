@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 
 import click
 
 from .. import yamlfile
 from ..errors import PolicyError
-from ..policy.code_check import Breach, check_against_code
+from ..policy.code_check import Breach, CodeCheckReport, check_against_code
 from ..policy.loading import load_policy
 from ..policy.model import Policy
-from ..policy.table import policy_json, render_markdown, render_text
+from ..present import formats, present
+from ..present.messages import policy_list_text
 from . import cli
 from .options import format_option, repo_of
 
@@ -69,28 +69,21 @@ def policy_group() -> None:
 @click.pass_context
 def list_policies(ctx: click.Context) -> None:
     """The ids of the procedures in policies/."""
-    for policy_id, name in _policy_files(repo_of(ctx)).items():
-        click.echo(f"{policy_id}\tpolicies/{name}")
+    click.echo(policy_list_text(_policy_files(repo_of(ctx))), nl=False)
 
 
 @policy_group.command("show")
 @click.argument("policy_id", metavar="ID")
-@format_option("text", "json", "markdown")
+@format_option(*formats(Policy))
 @click.pass_context
 def show(ctx: click.Context, policy_id: str, fmt: str) -> None:
     """Show procedure ID's clocks, stages, rules and notes."""
-    policy = _load(repo_of(ctx), policy_id)
-    if fmt == "json":
-        click.echo(json.dumps(policy_json(policy), indent=2, ensure_ascii=False))
-    elif fmt == "markdown":
-        click.echo(render_markdown(policy), nl=False)
-    else:
-        click.echo(render_text(policy), nl=False)
+    click.echo(present(_load(repo_of(ctx), policy_id), fmt), nl=False)
 
 
 @policy_group.command("check")
 @click.argument("policy_id", metavar="ID")
-@format_option("text", "json")
+@format_option(*formats(CodeCheckReport))
 @click.option(
     "--code",
     "code_id",
@@ -112,19 +105,6 @@ def check(ctx: click.Context, policy_id: str, fmt: str, code_id: str) -> None:
     lines = _lines(repo, policy, breaches)
     # Sorted by line, so the output reads down the file; the sort is stable for equal lines.
     ordered = sorted(zip(lines, breaches, strict=True), key=lambda pair: pair[0] or 0)
-    if fmt == "json":
-        report = {
-            "policy": policy.id,
-            "file": policy.file,
-            "code": code.id,
-            "breaches": [{**b.to_json(), "line": line} for line, b in ordered],
-        }
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
-    elif breaches:
-        for line, breach in ordered:
-            where = f"{breach.file}:{line}" if line else breach.file
-            click.echo(f"{where}: Code {breach.provision}: {breach.message}")
-    else:
-        click.echo(f"{policy.file}: no breaches of {code.id} found")
+    click.echo(present(CodeCheckReport(policy, code, ordered), fmt), nl=False)
     if breaches:
         ctx.exit(1)

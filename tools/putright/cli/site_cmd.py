@@ -11,11 +11,9 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterator
-from typing import Any
 
 import click
 import yaml
@@ -23,62 +21,20 @@ import yaml
 from ..builders import BUILDERS
 from ..config import load_settings
 from ..packagedata import data_dir
+from ..present.messages import site_built_text
+from ..scaffold.templates import site_config
 from ..site.staging import generate, stage
+from ..textsafe import title_safe
 from . import cli
 from .options import repo_of, today_option
 
 INTERNAL_CONFIG = "mkdocs.yml"
-_UNSAFE = re.compile(r"[<>&\"'`]")
 PUBLIC_CONFIG = "mkdocs.public.yml"
 # Material's notice about MkDocs 2 is noise here: putright pins mkdocs<2.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-# The built-in staff configuration mirrors mkdocs.yml (what `init` writes): keep them
-# identical (tests/test_site_builders.py compares them).
-_THEME: dict[str, Any] = {
-    "name": "material",
-    "font": False,  # no Google Fonts CDN
-    "language": "en-GB",
-    # "custom": the theme override's dark red (white on it 6.6:1), the staff site's colour.
-    "palette": [
-        {
-            "media": "(prefers-color-scheme: light)",
-            "scheme": "default",
-            "primary": "custom",
-            "accent": "indigo",
-            "toggle": {"icon": "material/brightness-7", "name": "Dark mode"},
-        },
-        {
-            "media": "(prefers-color-scheme: dark)",
-            "scheme": "slate",
-            "primary": "custom",
-            "accent": "indigo",
-            "toggle": {"icon": "material/brightness-4", "name": "Light mode"},
-        },
-    ],
-    "features": [
-        "navigation.indexes",
-        "navigation.sections",
-        "navigation.top",
-        "navigation.tracking",
-        "search.highlight",
-        "toc.follow",
-    ],
-}
-# The public site keeps the theme's indigo, so the two sites cannot be mistaken.
-_PUBLIC_THEME: dict[str, Any] = {
-    **_THEME,
-    "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
-}
 # The staff site's theme override (the PRIVATE bar on every page), from the package's copy.
 _THEME_DIR = str(data_dir("site_templates") / "theme")
-_EXTENSIONS: list[Any] = [
-    "tables",
-    "admonition",
-    "attr_list",
-    "md_in_html",
-    {"toc": {"permalink": True}},
-]
 
 
 @cli.group("site")
@@ -173,11 +129,7 @@ def build(
         except MkDocsException as exc:
             raise click.ClickException(f"the site was not built: {exc.format_message()}") from None
     pages_built = _count_pages(built)
-    if public:
-        click.echo(f"Built the public report in {built}: {pages_built} pages.")
-    else:
-        click.echo(f"Built the staff dashboard in {built}: {pages_built} pages.")
-        click.echo("It is PRIVATE (personal data): keep it internal and never publish it.")
+    click.echo(site_built_text(built, pages_built, public=public), nl=False)
 
 
 def _count_pages(site_dir: str) -> int:
@@ -205,21 +157,16 @@ def _config_file(
             docs = os.path.join(tmp, "docs")
             os.mkdir(docs)
         # The theme writes site_name into the page unescaped: keep HTML's characters out.
-        name = _UNSAFE.sub("", organisation)
+        name = title_safe(organisation)
         if public:
-            site_name = _UNSAFE.sub("", public_title) if public_title else f"{name}: complaints"
+            site_name = title_safe(public_title) if public_title else f"{name}: complaints"
         else:
             site_name = f"{name}: complaints, staff only"
-        config = {
-            "site_name": site_name,
-            "docs_dir": docs,
-            "site_dir": os.path.join(repo, "public-site" if public else "site"),
-            "strict": True,
-            "use_directory_urls": public,  # as mkdocs.yml (false) and mkdocs.public.yml
-            "theme": _PUBLIC_THEME if public else _THEME,
-            "plugins": ["search", {"putright": {"repo": repo, "public": public}}],
-            "markdown_extensions": _EXTENSIONS,
-        }
+        # What `complaints init` would have written, pointed at this repository.
+        config = site_config(public, site_name)
+        config["docs_dir"] = docs
+        config["site_dir"] = os.path.join(repo, "public-site" if public else "site")
+        config["plugins"] = ["search", {"putright": {"repo": repo, "public": public}}]
         path = os.path.join(tmp, "mkdocs.yml")
         with open(path, "w", encoding="utf-8") as handle:
             yaml.safe_dump(config, handle, sort_keys=False, allow_unicode=True)

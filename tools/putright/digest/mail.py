@@ -10,9 +10,9 @@ from email.message import EmailMessage
 from email.utils import getaddresses
 
 from ..errors import ConfigError
+from ..present.digest import digest_html, digest_text
 from .issue import TITLES
 from .month import MonthDigest
-from .present import render
 from .quarter import QuarterDigest
 from .week import WeekDigest
 
@@ -35,6 +35,6 @@ def digest_message(
     message["Subject"] = f"{TITLES[digest.period.kind]}: {digest.period.label}"
     message["From"] = sender
     message["To"] = ", ".join(to)
-    message.set_content(render(digest, "text"))
-    message.add_alternative(render(digest, "html"), subtype="html")
+    message.set_content(digest_text(digest))
+    message.add_alternative(digest_html(digest), subtype="html")
     return message

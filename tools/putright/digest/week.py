@@ -1,7 +1,7 @@
 """The weekly digest, per team for its line manager: each officer's open cases as of today.
 
 Every count comes from the engine's results (what `complaints check` shows) and from
-``views.due_items`` (what `complaints due` lists):
+``deadlines.due_items`` (what `complaints due` lists):
 
 * ``open``: the officer's open cases (a case is open until its ``closed`` event);
 * ``overdue`` / ``due_soon``: deadlines (clocks and actions) in that state, as `check` counts;
@@ -19,8 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..calendar import WorkingCalendar
-from ..check import CheckResult
-from ..views import due_items
+from ..deadlines import due_items
 from .gather import Gathered, Item
 from .periods import Period, week_of
 
@@ -158,7 +157,7 @@ def week_digest(gathered: Gathered, calendar: WorkingCalendar) -> WeekDigest:
     today = gathered.today
     until = calendar.add(today, DUE_WITHIN)
     results = [i.result for i in gathered.items]
-    due = due_items(CheckResult(today=today, cases=results), until)
+    due = due_items(results, until)
     upcoming: dict[str, int] = defaultdict(int)
     for row in due:
         if row.state != "overdue":

@@ -22,15 +22,13 @@ class Committed:
 
 
 def _open(root: str) -> Any:
-    import git
+    from ..gitrepo import open_repo  # GitPython loads only when --commit is asked for
 
-    try:
-        return git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(
-            f"--commit needs a Git repository, and {os.path.abspath(root)} is not in one; "
-            "nothing was written (leave out --commit, or run `git init` first)"
-        ) from None
+    return open_repo(
+        root,
+        f"--commit needs a Git repository, and {os.path.abspath(root)} is not in one; "
+        "nothing was written (leave out --commit, or run `git init` first)",
+    )
 
 
 def require_git(root: str) -> None:

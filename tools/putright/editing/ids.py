@@ -26,6 +26,7 @@ from collections.abc import Iterable
 import git
 
 from ..errors import GitError
+from ..gitrepo import find_repo
 from .casefiles import CASES_DIR, case_files, id_of
 
 _YEAR_ID = re.compile(r"^([0-9]{4})-([0-9]{4,9})$")
@@ -51,9 +52,8 @@ def ids_in_tree(root: str) -> set[str]:
 
 def ids_in_git(root: str) -> set[str]:
     """Every case id named by a file under cases/ in any ref or its history (empty if not Git)."""
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    repo = find_repo(root)
+    if repo is None:
         return set()
     try:
         work = repo.working_tree_dir

@@ -1,7 +1,7 @@
 """Evidence from the Git history (audit), retention of closed cases, and redaction.
 
 The pure core of `complaints audit`, `complaints retention` and `complaints redact`: it never
-imports click, and returns data that ``history.report`` (or the staff site) presents.
+imports click, and returns data that ``present.audit`` (or the staff site) presents.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from types import TracebackType
 import git
 
 from ..errors import GitError
+from ..gitrepo import open_repo
 from .model import CommitRef
 
 CASES_DIR = "cases"
@@ -45,16 +46,11 @@ class GitHistory:
 
     def __init__(self, repo_root: str) -> None:
         self.root = os.path.abspath(repo_root)
-        try:
-            # The case repository may be a folder inside a larger Git repository.
-            self._repo = git.Repo(self.root, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise GitError(
-                f"{self.root!r} is not in a Git repository, so there is no history to read "
-                "(the audit reads the commits of cases/; run it in a clone of the case repository)"
-            ) from None
-        except git.GitCommandNotFound as exc:  # pragma: no cover - depends on the machine
-            raise GitError(f"git is not installed or not on PATH: {exc}") from None
+        self._repo = open_repo(
+            self.root,
+            f"{self.root!r} is not in a Git repository, so there is no history to read "
+            "(the audit reads the commits of cases/; run it in a clone of the case repository)",
+        )
         top = self._repo.working_tree_dir
         if top is None:
             raise GitError(f"{self.root!r} is a bare Git repository; run the audit in a clone")

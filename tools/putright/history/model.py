@@ -1,6 +1,6 @@
 """What the audit finds, as data: commits, findings, notes and per-case history.
 
-Reporters (``history.report``) and the staff site only present these; nothing here prints.
+``present.audit`` and the staff site only present these; nothing here prints.
 """
 
 from __future__ import annotations

@@ -352,7 +352,7 @@ def _cases_with_category(repo: Repository, category: object) -> int:
 
 
 def _has_changes(root: str, path: str) -> bool:
-    import git
+    from ..gitrepo import open_repo  # GitPython loads only when --commit is asked for
 
-    with git.Repo(root, search_parent_directories=True) as repo:
+    with open_repo(root, f"{os.path.abspath(root)!r} is not in a Git repository") as repo:
         return bool(repo.git.status("--porcelain", "--", os.path.abspath(path)))

@@ -5,14 +5,13 @@
 - ``dates``: UK dates, day first, never guessed;
 - ``rows``: one row -> one case's data, or the row's problems;
 - ``importer``: every row checked and rendered as `complaints new` would, then all written;
-- ``template``: the blank log; ``report``: the result as text.
+- ``template``: the blank log (``present.importing`` shows the result as text).
 """
 
 from __future__ import annotations
 
 from .importer import ImportResult, import_log
 from .mapping import LogMap, load_map
-from .report import import_text
 from .table import ImportRefused
 from .template import write_template
 
@@ -21,7 +20,6 @@ __all__ = [
     "ImportResult",
     "LogMap",
     "import_log",
-    "import_text",
     "load_map",
     "write_template",
 ]

@@ -88,6 +88,16 @@ class Breach:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class CodeCheckReport:
+    """`complaints policy check`: a procedure's breaches of the Code, each with its line in
+    the procedure's file (None when the value is missing), in the order of the file."""
+
+    policy: Policy
+    code: Policy
+    breaches: list[tuple[int | None, Breach]]
+
+
 # --- following deadlines back to where they can be measured from ---------------------------
 
 

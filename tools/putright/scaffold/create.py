@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import git
 
+from ..gitrepo import commit_staged
 from .options import InitOptions, ScaffoldError
 from .plan import PlannedFile, plan_repository
 
@@ -67,7 +68,7 @@ def commit_all(root: str, paths: list[str]) -> tuple[str, str]:
         repo = git.Repo.init(root, initial_branch=INITIAL_BRANCH)
         repo.index.add(paths)
         actor = _actor(repo)
-        commit = repo.index.commit(COMMIT_MESSAGE, author=actor, committer=actor)
+        commit = commit_staged(repo, COMMIT_MESSAGE, actor)
     except (git.GitError, OSError) as exc:
         raise ScaffoldError(f"could not create the Git repository in {root}: {exc}") from exc
     return commit.hexsha, f"{actor.name} <{actor.email}>"

@@ -10,9 +10,11 @@ on a placeholder with no value, and needs no escaping of YAML or Markdown braces
 
 from __future__ import annotations
 
+import json
 import string
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import Any
 
 import yaml
 
@@ -37,6 +39,20 @@ def template_bytes(name: str) -> bytes:
 def render(name: str, values: dict[str, str]) -> str:
     """A ``string.Template`` under scaffold/templates/, every placeholder filled (KeyError if not)."""
     return string.Template(template_bytes(name).decode("utf-8")).substitute(values)
+
+
+def site_config(public: bool, site_name: str) -> dict[str, Any]:
+    """The staff (or public) site's MkDocs settings as `complaints init` writes them
+    (mkdocs.yml, mkdocs.public.yml), as data: `complaints site build` uses them in a
+    repository without its own, so there is one set of settings to keep."""
+    name, key = (
+        ("mkdocs.public.yml.tmpl", "public_site_name_yaml")
+        if public
+        else ("mkdocs.yml.tmpl", "site_name_yaml")
+    )
+    # JSON's string syntax is a YAML double-quoted scalar (as plan.yaml_string).
+    config: dict[str, Any] = yaml.safe_load(render(name, {key: json.dumps(site_name)}))
+    return config
 
 
 def workflow_files() -> dict[str, bytes]:

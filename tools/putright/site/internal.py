@@ -36,7 +36,7 @@ from .pages import Page
 from .performance import sections, tally
 from .procedures import policy_tables
 from .reports import report_pages
-from .templating import date_filter
+from .templating import PageRenderer, date_filter
 
 TEMPLATES = "internal"
 MAX_PROBLEM_ROWS = 500  # the full list is `complaints check`'s job
@@ -133,29 +133,18 @@ class Year:
         return sum(1 for e in self.entries if e.result is not None and e.result.open)
 
 
-class _Renderer:
-    """Templates looked up once; every page gets the same helpers."""
-
-    def __init__(self, env: jinja2.Environment, repo: Repository, today: dt.date) -> None:
-        self.env = env
-        self.repo = repo
-        self.common: dict[str, Any] = {
-            "org": repo.settings.organisation,
-            "today": today,
-            "nation": repo.settings.nation,
-            "link": relative,
-            "state": state_text,
-            "status": status_text,
-            "money": money,
-            "details": event_details,
-        }
-        self._templates: dict[str, jinja2.Template] = {}
-
-    def __call__(self, name: str, path: str, **context: Any) -> Page:
-        template = self._templates.get(name)
-        if template is None:
-            template = self._templates[name] = self.env.get_template(f"{TEMPLATES}/{name}.md.j2")
-        return Page(path, template.render(**self.common, **context))
+def _renderer(env: jinja2.Environment, repo: Repository, today: dt.date) -> PageRenderer:
+    common: dict[str, Any] = {
+        "org": repo.settings.organisation,
+        "today": today,
+        "nation": repo.settings.nation,
+        "link": relative,
+        "state": state_text,
+        "status": status_text,
+        "money": money,
+        "details": event_details,
+    }
+    return PageRenderer(env, TEMPLATES, common, public=False)
 
 
 def _tsm_notes(repo: Repository, entry: Entry, today: dt.date) -> tuple[str, ...]:
@@ -191,8 +180,9 @@ def _letter_files(root: str, case_id: str, events: Sequence[Event]) -> list[Page
 
 
 def _case_page(
-    render: _Renderer, entry: Entry, audit: AuditView, today: dt.date, root: str
+    render: PageRenderer, entry: Entry, audit: AuditView, today: dt.date, repo: Repository
 ) -> list[Page]:
+    root = repo.root
     case, result = entry.case, entry.result
     events = case.events_until(today)
     letters = _letter_files(root, case.id, events)
@@ -215,7 +205,7 @@ def _case_page(
         entry=entry,
         case=case,
         result=result,
-        tsm=_tsm_notes(render.repo, entry, today),
+        tsm=_tsm_notes(repo, entry, today),
         events=events,
         later=len(case.events) - len(events),
         complainant=who,
@@ -242,13 +232,13 @@ def build_internal(
     audit: Callable[[Repository, dt.date], AuditView] = audit_view,
 ) -> list[Page]:
     """Every page of the staff dashboard, as of ``today``."""
-    render = _Renderer(env, repo, today)
+    render = _renderer(env, repo, today)
     history = audit(repo, today)
     case_pages: list[Page] = []
     collected = collect(
         repo,
         today,
-        lambda entry: case_pages.extend(_case_page(render, entry, history, today, repo.root)),
+        lambda entry: case_pages.extend(_case_page(render, entry, history, today, repo)),
     )
     entries = collected.entries
     rows = due_rows(entries)

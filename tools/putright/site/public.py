@@ -37,16 +37,16 @@ from ..annual.public_assessment import (
     publish_assessment,
 )
 from ..annual.published import PublishedReport, PublishedTable, publish_public
-from ..annual.render import group_title, money_text, number, rate_text, words
 from ..annual.revision import revised
 from ..annual.tsm import TsmGroup
 from ..annual.yearfile import YearStatement
-from ..errors import PutrightError
 from ..policy.table import COLUMNS, policy_rows, rule_lines
+from ..present.annual import group_title, money_text, number, rate_text, words
 from ..repository import Repository
 from .charts import Chart, bar_chart, line_chart
 from .links import relative
 from .pages import Page
+from .templating import PageRenderer
 
 TEMPLATES = "public"
 CHARTS = "assets/charts"
@@ -170,50 +170,24 @@ def _procedure(repo: Repository) -> tuple[str, list[str], list[list[str]], list[
     return policy.name, header, rows, [*rule_lines(policy), *policy.notes]
 
 
-class _Render:
-    def __init__(self, env: jinja2.Environment, repo: Repository, as_of: dt.date) -> None:
-        self.env = env
-        self.common: dict[str, Any] = {
-            "org": repo.settings.organisation,
-            "as_of": as_of,
-            # A landlord's own templates may say "today": it is the figures' date, never the
-            # build's (a page that changed every day would be a page to compare day by day).
-            "today": as_of,
-            "next_update": next_cutoff(repo.settings, as_of),
-            "min_cell": repo.settings.min_cell,
-            "link": relative,
-            "number": number,
-            "rate": rate_text,
-            "money": money_text,
-            "words": words,
-            "label": label,
-            "group_title": group_title,
-        }
-
-    def __call__(self, template_name: str, path: str, **context: Any) -> Page:
-        name = f"{TEMPLATES}/{template_name}.md.j2"
-        try:
-            return Page(path, self.env.get_template(name).render(**self.common, **context))
-        except jinja2.UndefinedError as exc:
-            # The templates get published objects only; reaching past them (to the report
-            # before suppression, say) or for a name not given fails the build, with a message.
-            raise PutrightError(
-                f"the template uses something the public pages are not given ({exc.message}); "
-                "a public template can use only the published figures: nothing was built",
-                file=f"site_templates/{name}",
-                line=_template_line(exc),
-            ) from None
-
-
-def _template_line(exc: BaseException) -> int | None:
-    """The template's line where Jinja raised, from the rewritten traceback."""
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+def _renderer(env: jinja2.Environment, repo: Repository, as_of: dt.date) -> PageRenderer:
+    common: dict[str, Any] = {
+        "org": repo.settings.organisation,
+        "as_of": as_of,
+        # A landlord's own templates may say "today": it is the figures' date, never the
+        # build's (a page that changed every day would be a page to compare day by day).
+        "today": as_of,
+        "next_update": next_cutoff(repo.settings, as_of),
+        "min_cell": repo.settings.min_cell,
+        "link": relative,
+        "number": number,
+        "rate": rate_text,
+        "money": money_text,
+        "words": words,
+        "label": label,
+        "group_title": group_title,
+    }
+    return PageRenderer(env, TEMPLATES, common, public=True)
 
 
 def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
@@ -309,7 +283,7 @@ def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> l
     """Every page and chart of the public report, as built on ``today``: its figures are as of
     the latest public cut-off on or before it (``annual.cutoff``)."""
     facts = public_facts(repo, today)
-    render = _Render(env, repo, facts.today)
+    render = _renderer(env, repo, facts.today)
     views = year_views(repo, facts)
     newest_first = list(reversed(views))
     tsm_charts = _tsm_charts(views)

@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from ..check import Evaluated
 from ..digest import digest_of
-from ..digest.blocks import Heading, render_markdown
 from ..digest.gather import gather
-from ..digest.present import digest_blocks
+from ..present.blocks import Heading, blocks_markdown
+from ..present.digest import digest_blocks
 from ..repository import Repository
 from .collect import Collected
 from .pages import Page
@@ -55,7 +55,7 @@ def report_pages(
         title = blocks[0].text if isinstance(blocks[0], Heading) else name
         path = f"reports/{name}.md"
         links.append(ReportLink(path, title, about))
-        body = Markup(render_markdown(blocks[1:]))  # escaped by the presenter
+        body = Markup(blocks_markdown(blocks[1:]))  # escaped by the presenter
         pages.append(render("report", path, title=title, body=body))
     pages.insert(0, render("reports_index", "reports/index.md", reports=links))
     return pages

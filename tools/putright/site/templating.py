@@ -19,12 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
+from ..errors import PutrightError
 from ..packagedata import data_dir
-from ..textsafe import md_inline
+from ..textsafe import md_inline, title_safe
+from .pages import Page
 
 TEMPLATES_DIR = "site_templates"
 # The package's own templates (packagedata: a wheel's copy or the checkout's folder), so
@@ -49,9 +52,6 @@ def md_filter(value: object) -> Markup:
     return Markup(text)
 
 
-_TITLE_UNSAFE = re.compile(r"[<>&\"'`]")
-
-
 def heading_filter(value: object) -> Markup:
     """Text for a heading that may become a page title: ``md`` without <, >, &, quotes.
 
@@ -59,7 +59,7 @@ def heading_filter(value: object) -> Markup:
     theme writes it into <title> through ``striptags``, which *unescapes* entities, so an
     escaped "</title><script>" would come back to life. Dropping the characters is safe.
     """
-    return md_filter(_TITLE_UNSAFE.sub("", "" if value is None else str(value)))
+    return md_filter(title_safe("" if value is None else str(value)))
 
 
 def html_line(value: object) -> Markup:
@@ -111,3 +111,52 @@ def make_env(repo_root: str) -> jinja2.Environment:
     env.filters["html_line"] = html_line
     env.globals["paragraphs"] = paragraphs
     return env
+
+
+class PageRenderer:
+    """Renders ``<folder>/<name>.md.j2`` into a Page with the helpers every page of one site
+    gets (``common``); each template is looked up once.
+
+    A template reaching for a name it is not given (StrictUndefined), on the public site the
+    report before suppression, say, fails the build with the template's file and line.
+    """
+
+    def __init__(
+        self, env: jinja2.Environment, folder: str, common: dict[str, Any], *, public: bool
+    ) -> None:
+        self.env = env
+        self.folder = folder
+        self.common = common
+        self.public = public
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def __call__(self, template: str, path: str, /, **context: Any) -> Page:
+        file = f"{self.folder}/{template}.md.j2"
+        found = self._templates.get(template)
+        if found is None:
+            found = self._templates[template] = self.env.get_template(file)
+        try:
+            return Page(path, found.render(**self.common, **context))
+        except jinja2.UndefinedError as exc:
+            why = (
+                "the public pages are not given ({}); a public template can use only the "
+                "published figures"
+                if self.public
+                else "the staff pages are not given ({})"
+            )
+            raise PutrightError(
+                f"the template uses something {why.format(exc.message)}: nothing was built",
+                file=f"site_templates/{file}",
+                line=template_line(exc),
+            ) from None
+
+
+def template_line(exc: BaseException) -> int | None:
+    """The template's line where Jinja raised, from the rewritten traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 from ..annual.figures import Share
+from ..digest.figures import PeriodFigures
+from ..digest.learning import LearningLine
+from ..digest.month import MonthDigest
 from .blocks import Block, Grid, Heading, Para
-from .figures import PeriodFigures
-from .learning import LearningLine
-from .month import MonthDigest
 
 
 def share(value: Share) -> str:

@@ -6,8 +6,8 @@ workload is staff data, as the overdue issue does: per team totals and case ids 
 
 from __future__ import annotations
 
+from ..digest.week import DUE_WITHIN, STALLED_AFTER, WeekDigest
 from .blocks import Block, Grid, Heading, Para
-from .week import DUE_WITHIN, STALLED_AFTER, WeekDigest
 
 _HEADS = ("Open", "Overdue", "Due soon", f"Due in {DUE_WITHIN} wd", "Stalled", "Actions overdue")
 _KEYS = ("open", "overdue", "due_soon", "due_within", "stalled", "remedies_overdue")

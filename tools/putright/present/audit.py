@@ -1,17 +1,15 @@
-"""Audit and retention results as text or JSON (pure: returns strings, prints nothing)."""
+"""The Git-history audit (``history.model.AuditResult``) and the retention list
+(``history.retention.RetentionResult``) as text or JSON. A file name or id from the repository
+goes through ``textsafe.printable``: it must not drive the terminal."""
 
 from __future__ import annotations
 
 import json
 from itertools import groupby
 
-from .model import AuditResult
-from .retention import RetentionResult
-
-
-def clean_line(text: str) -> str:
-    """One printable line: a file name or id from the repository must not drive the terminal."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+from ..history.model import AuditResult
+from ..history.retention import RetentionResult
+from ..textsafe import printable
 
 
 def audit_json(result: AuditResult) -> str:
@@ -26,21 +24,21 @@ def audit_text(result: AuditResult) -> str:
         case = cases.get(case_id)  # the file where the case is now, or was last
         where = case.file if case else findings[0].file
         gone = " (deleted)" if case and case.deleted else ""
-        lines.append(f"{clean_line(case_id)}  {clean_line(where)}{gone}")
-        lines.extend(f"  {f.kind}: {clean_line(f.message)}" for f in findings)
+        lines.append(f"{printable(case_id)}  {printable(where)}{gone}")
+        lines.extend(f"  {f.kind}: {printable(f.message)}" for f in findings)
     if result.imported:
         if lines:
             lines.append("")
         lines.append("Imported from an earlier log (history before the import is not audited):")
         lines.extend(
-            f"  {clean_line(i.case)}  {clean_line(i.file)}: {i.message}" for i in result.imported
+            f"  {printable(i.case)}  {printable(i.file)}: {i.message}" for i in result.imported
         )
     if result.notes:
         if lines:
             lines.append("")
         lines.append("Versions the audit could not read (skipped):")
         lines.extend(
-            f"  {clean_line(n.file)} in {n.commit}: {clean_line(n.message)}" for n in result.notes
+            f"  {printable(n.file)} in {n.commit}: {printable(n.message)}" for n in result.notes
         )
     if lines:
         lines.append("")
@@ -63,12 +61,12 @@ def retention_text(result: RetentionResult) -> str:
         header = ("case", "closed", "due", "redacted", "letters", "file")
         rows = [
             (
-                clean_line(r.id),
+                printable(r.id),
                 r.closed.isoformat() + ("" if r.ended_by == "closed" else f" ({r.ended_by})"),
                 r.due.isoformat(),
                 r.redacted.isoformat() if r.redacted else "no",
                 str(r.letters),
-                clean_line(r.file),
+                printable(r.file),
             )
             for r in result.rows
         ]
@@ -78,7 +76,7 @@ def retention_text(result: RetentionResult) -> str:
             lines.append("  ".join([*cells, row[-1]]))
         lines.append("")
     lines.extend(
-        f"{p.file}:{p.line or 1}: {clean_line(p.message)} (not checked)" for p in result.problems
+        f"{p.file}:{p.line or 1}: {printable(p.message)} (not checked)" for p in result.problems
     )
     outstanding = len(result.outstanding)
     period = f"closed more than {result.years} year(s) before {result.today.isoformat()}"

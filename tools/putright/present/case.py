@@ -1,20 +1,24 @@
-"""Plain-text views for staff: one case's timeline with every clock; what falls due, by officer."""
+"""One case (`complaints show`) as text, its timeline and every clock, or as JSON."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass
+import json
 
-from .check import CheckResult, Evaluated
-from .deadlines import open_deadlines
+from ..caseview import CaseView
+from ..textsafe import printable, printable_line
 
 
-def _printable(text: object) -> str:
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(text))
+def case_json(view: CaseView) -> str:
+    outcome = view.outcome
+    body: dict[str, object] = (
+        outcome.result.to_json() if outcome.result else {"id": view.case_id, "file": outcome.rel}
+    )
+    body["problems"] = [p.to_json() for p in outcome.problems]
+    return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
 
 
-def render_case(outcome: Evaluated, today: dt.date) -> str:
+def case_text(view: CaseView) -> str:
+    outcome, today = view.outcome, view.today
     case, result = outcome.case, outcome.result
     assert case is not None
     out = [f"{case.id}  ({case.file})", ""]
@@ -28,21 +32,21 @@ def render_case(outcome: Evaluated, today: dt.date) -> str:
         ("category", case.category),
         ("officer", case.officer),
     ]
-    out += [f"  {k:<9} {_printable(v)}" for k, v in facts if v]
+    out += [f"  {k:<9} {printable(v)}" for k, v in facts if v]
     summary = case.data.get("summary")
     if summary:
-        out += ["", "  summary: " + _printable(" ".join(str(summary).split()))]
+        out += ["", "  summary: " + printable_line(summary)]
     out += ["", "Timeline"]
     for event in case.events:
         later = "  (after today: not counted)" if event.date > today else ""
-        who = f" by {_printable(event.by)}" if event.by else ""
+        who = f" by {printable(event.by)}" if event.by else ""
         extra = []
         for key in ("outcome", "working_days", "reason", "finding", "clock", "due", "restricts", "review", "lifted", "satisfied", "score"):  # fmt: skip
             if event.get(key) is not None:
-                extra.append(f"{key}={_printable(event.get(key))}")
+                extra.append(f"{key}={printable(event.get(key))}")
         for order in event.orders:
             done = f" done {order.done}" if order.done else ""
-            extra.append(f"order due {order.due}{done}: {_printable(order.order)}")
+            extra.append(f"order due {order.due}{done}: {printable(order.order)}")
         for remedy in event.remedies:
             bits = [remedy.type]
             if remedy.amount_gbp is not None:
@@ -86,42 +90,5 @@ def render_case(outcome: Evaluated, today: dt.date) -> str:
     if outcome.problems:
         out += ["", "Problems"]
         for p in outcome.problems:
-            out.append(f"  line {p.line or '-'}: {p.severity}: {_printable(p.described())}")
-    return "\n".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class DueItem:
-    officer: str
-    case: str
-    stage: str
-    what: str
-    due: dt.date
-    state: str
-
-
-def due_items(result: CheckResult, until: dt.date) -> list[DueItem]:
-    """Open deadlines falling due on or before ``until`` (overdue ones included)."""
-    rows = open_deadlines(result.cases, ("overdue", "due_soon", "pending"))
-    return [
-        DueItem(r.officer or "(no officer)", r.case, r.stage, r.what, r.due, r.state)
-        for r in rows
-        if r.due <= until
-    ]
-
-
-def render_due(items: list[DueItem], today: dt.date, until: dt.date) -> str:
-    if not items:
-        return f"Nothing falls due between {today} and {until}, and nothing is overdue."
-    by_officer: dict[str, list[DueItem]] = defaultdict(list)
-    for item in items:
-        by_officer[item.officer].append(item)
-    out = [f"Due by {until} (as of {today}), by officer", ""]
-    for officer in sorted(by_officer):
-        out.append(f"{_printable(officer)} ({len(by_officer[officer])})")
-        for item in sorted(by_officer[officer], key=lambda i: (i.due, i.case)):
-            out.append(
-                f"  {item.due}  {item.case}  stage {item.stage}  {item.what:<20} {item.state.replace('_', ' ')}"
-            )
-        out.append("")
-    return "\n".join(out).rstrip()
+            out.append(f"  line {p.line or '-'}: {p.severity}: {printable(p.described())}")
+    return "\n".join(out) + "\n"

@@ -6,9 +6,9 @@ names of contractors and agents: ids, dates, enums and counts only.
 
 from __future__ import annotations
 
+from ..digest.quarter import QuarterDigest
 from .blocks import Block, Grid, Heading, Para
-from .present_month import figure_blocks, learning_block, money, share, words
-from .quarter import QuarterDigest
+from .digest_month import figure_blocks, learning_block, money, share, words
 
 _ORDER_STATE = {
     "met": "complied on time",

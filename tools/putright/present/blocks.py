@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..textsafe import md_inline
+from ..textsafe import md_inline, printable_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +55,22 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def _printable(text: str) -> str:
-    flat = " ".join(text.split())
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in flat)
-
-
-def render_text(blocks: Sequence[Block]) -> str:
+def blocks_text(blocks: Sequence[Block]) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            text = _printable(block.text)
+            text = printable_line(block.text)
             under = "=" if block.level == 1 else "-" if block.level == 2 else ""
             out += ["", text] + ([under * len(text)] if under else [])
         elif isinstance(block, Para):
-            out += ["", _printable(block.text)]
+            out += ["", printable_line(block.text)]
         else:
             out.append("")
             if not block.rows:
                 out.append("  " + block.empty)
                 continue
-            rows = [[_printable(cell(v)) for v in row] for row in block.rows]
-            heads = [_printable(h) for h in block.headers]
+            rows = [[printable_line(cell(v)) for v in row] for row in block.rows]
+            heads = [printable_line(h) for h in block.headers]
             widths = [max(len(x) for x in col) for col in zip(heads, *rows, strict=True)]
             numeric = block.numeric
             for row in [heads, *rows]:
@@ -87,7 +82,7 @@ def render_text(blocks: Sequence[Block]) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def render_markdown(blocks: Sequence[Block]) -> str:
+def blocks_markdown(blocks: Sequence[Block]) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -114,7 +109,7 @@ _STYLE = (
 )
 
 
-def render_html(blocks: Sequence[Block], title: str) -> str:
+def blocks_html(blocks: Sequence[Block], title: str) -> str:
     """A whole HTML document (for email): no scripts, no external resources."""
     esc = html.escape
     out = [

@@ -1,6 +1,6 @@
-"""The annual report for staff: plain text and Markdown (`complaints report`).
+"""The annual report (`complaints report`, ``annual.assemble.ReportView``): text, Markdown, JSON.
 
-Both render a ``PublishedReport``: the public one (suppressed), or the staff one made by
+Text and Markdown render a ``PublishedReport``: the public one (suppressed), or the staff one made by
 ``publish(report, 1)``, which hides nothing. The staff output says plainly that it is not for
 publication. Every value that could come from a record or the year file is escaped for
 Markdown (``textsafe.md_inline``).
@@ -8,16 +8,18 @@ Markdown (``textsafe.md_inline``).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 
+from ..annual.assemble import ReportView
+from ..annual.facts import STAGES
+from ..annual.public_assessment import PublicAssessment, PublicRow
+from ..annual.published import PublishedMoney, PublishedRate, PublishedReport, PublishedTable
+from ..annual.selfassess import Row, SelfAssessment, contradiction_text, evidence_lines
+from ..annual.tsm import TsmGroup
+from ..annual.yearfile import YearStatement
 from ..textsafe import md_inline
-from .facts import STAGES
-from .public_assessment import PublicAssessment, PublicRow
-from .published import PublishedMoney, PublishedRate, PublishedReport, PublishedTable
-from .selfassess import Row, SelfAssessment, contradiction_text, evidence_lines
-from .tsm import TsmGroup
-from .yearfile import YearStatement
 
 HIDDEN = "*"  # a suppressed count in text and Markdown tables
 NOT_WRITTEN = "not yet written"
@@ -107,6 +109,31 @@ def tsm_rows(group: TsmGroup) -> list[tuple[str, str, str, str]]:
     ]
 
 
+def other_rows(report: PublishedReport) -> list[tuple[str, str]]:
+    """The figures that are not tables: money, two rates and the standalone counts."""
+    min_cell = report.min_cell
+    return [
+        ("compensation offered", money_text(report.compensation_offered, min_cell)),
+        ("compensation paid", money_text(report.compensation_paid, min_cell)),
+        (
+            "remedies completed by their due date (Code 7.3)",
+            rate_text(report.actions_on_time, min_cell),
+        ),
+        (
+            "stage 2 considered by someone new (Code 6.13)",
+            rate_text(report.different_handlers, min_cell),
+        ),
+        *((words(k), HIDDEN if v is None else f"{v:,}") for k, v in report.counts.items()),
+    ]
+
+
+def change_rows(report: PublishedReport) -> list[tuple[str, str, str, str]]:
+    """The year against the one before: measure, now, then, change."""
+    return [
+        (c.name, number(c.now), number(c.before), change_text(c.change)) for c in report.changes
+    ]
+
+
 def group_title(group: TsmGroup) -> str:
     return {
         "all": "All homes",
@@ -155,14 +182,9 @@ def _table_text(table: PublishedTable) -> list[str]:
     return [table.title, *_grid((table.label_header, "count"), rows), ""]
 
 
-def render_text(
-    report: PublishedReport,
-    statement: YearStatement | None,
-    assessment: SelfAssessment | PublicAssessment,
-    *,
-    internal: bool,
-    left_out: Sequence[str] = (),
-) -> str:
+def annual_text(view: ReportView) -> str:
+    report, statement, assessment = view.shown, view.bundle.statement, view.assessment
+    internal, left_out = view.internal, view.left_out
     min_cell = report.min_cell
     out = [
         f"Annual complaints report {report.label} ({report.start} to {report.end})",
@@ -188,42 +210,13 @@ def render_text(
     rows = timeliness_rows(report, min_cell)
     out += _grid(("", ""), rows)
     out.append("")
-    tables = [
-        *report.volumes.values(),
-        *report.outcomes.values(),
-        *report.extensions.values(),
-        report.categories,
-        report.channels,
-        report.refusals,
-        report.remedies,
-        report.findings,
-    ]
-    for table in tables:
+    for table in report.tables:
         out += _table_text(table)
     out.append("Other figures")
-    other = [
-        ("compensation offered", money_text(report.compensation_offered, min_cell)),
-        ("compensation paid", money_text(report.compensation_paid, min_cell)),
-        (
-            "remedies completed by their due date (Code 7.3)",
-            rate_text(report.actions_on_time, min_cell),
-        ),
-        (
-            "stage 2 considered by someone new (Code 6.13)",
-            rate_text(report.different_handlers, min_cell),
-        ),
-        *((words(k), HIDDEN if v is None else f"{v:,}") for k, v in report.counts.items()),
-    ]
-    out += _grid(("", ""), other)
+    out += _grid(("", ""), other_rows(report))
     if report.previous_label:
         out += ["", f"Compared with {report.previous_label}"]
-        out += _grid(
-            ("", report.label, report.previous_label, "change"),
-            [
-                (c.name, number(c.now), number(c.before), change_text(c.change))
-                for c in report.changes
-            ],
-        )
+        out += _grid(("", report.label, report.previous_label, "change"), change_rows(report))
     out += ["", *_statement_text(statement, assessment, min_cell if not internal else None)]
     return "\n".join(out).rstrip() + "\n"
 
@@ -271,6 +264,11 @@ def _statement_text(
 # --- Markdown ----------------------------------------------------------------------------
 
 
+def _sentence(label: str) -> str:
+    """The first letter capitalised, the rest as written ("the Code's time" keeps its C)."""
+    return label[:1].upper() + label[1:]
+
+
 def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = [
         "| " + " | ".join(md_inline(h) for h in header) + " |",
@@ -291,14 +289,9 @@ def _table_md(table: PublishedTable) -> list[str]:
     ]
 
 
-def render_markdown(
-    report: PublishedReport,
-    statement: YearStatement | None,
-    assessment: SelfAssessment | PublicAssessment,
-    *,
-    internal: bool,
-    left_out: Sequence[str] = (),
-) -> str:
+def annual_markdown(view: ReportView) -> str:
+    report, statement, assessment = view.shown, view.bundle.statement, view.assessment
+    internal, left_out = view.internal, view.left_out
     min_cell = report.min_cell
     out = [
         f"# Annual complaints report {report.label}",
@@ -321,45 +314,16 @@ def render_markdown(
             out += [md_inline(group.note), ""]
         out += [*_md_table(("Measure", "Stage 1", "Stage 2", "Based on"), tsm_rows(group)), ""]
     out += ["## Timeliness", ""]
-    rows = [(label.capitalize(), value) for label, value in timeliness_rows(report, min_cell)]
+    rows = [(_sentence(label), value) for label, value in timeliness_rows(report, min_cell)]
     out += [*_md_table(("Measure", "Result"), rows), "", "## Breakdowns", ""]
-    for table in [
-        *report.volumes.values(),
-        *report.outcomes.values(),
-        *report.extensions.values(),
-        report.categories,
-        report.channels,
-        report.refusals,
-        report.remedies,
-        report.findings,
-    ]:
+    for table in report.tables:
         out += _table_md(table)
-    other = [
-        ("Compensation offered", money_text(report.compensation_offered, min_cell)),
-        ("Compensation paid", money_text(report.compensation_paid, min_cell)),
-        (
-            "Remedies completed by their due date (Code 7.3)",
-            rate_text(report.actions_on_time, min_cell),
-        ),
-        (
-            "Stage 2 considered by someone new (Code 6.13)",
-            rate_text(report.different_handlers, min_cell),
-        ),
-        *(
-            (words(k).capitalize(), HIDDEN if v is None else f"{v:,}")
-            for k, v in report.counts.items()
-        ),
-    ]
+    other = [(_sentence(label), value) for label, value in other_rows(report)]
     out += ["## Other figures", "", *_md_table(("Figure", "Value"), other), ""]
     if report.previous_label:
         out += [f"## Compared with {report.previous_label}", ""]
-        out += _md_table(
-            ("Figure", report.label, report.previous_label, "Change"),
-            [
-                (c.name, number(c.now), number(c.before), change_text(c.change))
-                for c in report.changes
-            ],
-        )
+        header = ("Figure", report.label, report.previous_label, "Change")
+        out += _md_table(header, change_rows(report))
         out.append("")
     out += ["## Self-assessment", ""]
     if statement is None:
@@ -395,3 +359,41 @@ def render_markdown(
             "",
         ]
     return "\n".join(out).rstrip() + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _statement_json(statement: YearStatement | None) -> dict[str, object]:
+    if statement is None:
+        return {"file": None, "written": False}
+    return {
+        "file": statement.file,
+        "written": True,
+        "answers": len(statement.answers),
+        "performance_commentary": bool(statement.performance_commentary),
+        "service_improvements": len(statement.improvements),
+        "non_compliance_findings": len(statement.non_compliance),
+        "governing_body_response": statement.governing_body_response is not None,
+        "approved": None
+        if statement.approved is None
+        else {"by": statement.approved.by, "date": statement.approved.date.isoformat()},
+    }
+
+
+def annual_json(view: ReportView) -> str:
+    """Staff: the report unsuppressed, with what was left out; public: as published."""
+    assessment = view.assessment
+    body: dict[str, object] = (
+        view.bundle.report.to_json() if view.internal else view.shown.to_json()
+    )
+    body["internal"] = view.internal
+    body["statement"] = _statement_json(view.bundle.statement)
+    body["self_assessment"] = (
+        assessment.to_json()
+        if isinstance(assessment, PublicAssessment)
+        else assessment.to_json(None)
+    )
+    if view.internal:
+        body["left_out"] = list(view.left_out)
+    return json.dumps(body, indent=1, ensure_ascii=False) + "\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..history.report import clean_line
-from .importer import ImportResult
+from ..importing.importer import ImportResult
+from ..textsafe import printable
 
 
 def import_text(result: ImportResult) -> str:
@@ -11,18 +11,18 @@ def import_text(result: ImportResult) -> str:
     lines = []
     for case in result.new:
         lines.append(
-            f"row {case.row}: {clean_line(case.ref)} -> {case.rel} (received "
+            f"row {case.row}: {printable(case.ref)} -> {case.rel} (received "
             f"{case.received.isoformat()}, {case.events} event(s))"
         )
     for there in result.already:
         lines.append(
-            f"row {there.row}: {clean_line(there.ref)} is already case {there.case_id}; left alone"
+            f"row {there.row}: {printable(there.ref)} is already case {there.case_id}; left alone"
         )
     if result.missing_columns:
         lines.append(
             f"columns not in {result.file} (left empty): {', '.join(result.missing_columns)}"
         )
     lines.append(
-        f"{clean_line(result.file)}: {len(result.new)} case(s) {verb}, {len(result.already)} already there"
+        f"{printable(result.file)}: {len(result.new)} case(s) {verb}, {len(result.already)} already there"
     )
     return "\n".join(lines) + "\n"

@@ -1,0 +1,101 @@
+"""What the tests share: case repositories written to disk, Git histories, and the command line
+run in-process. Fixtures (conftest.py) are built on these; a test module imports them from here,
+never from another test module."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+from click.testing import CliRunner, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICIES = ROOT / "policies"
+DEFAULT_SETTINGS = "organisation: Test Housing Trust\nhomes: 1000\n"
+TRUST_SETTINGS = "organisation: Test Trust\n"
+
+
+def write_repo(
+    root: Path,
+    cases: dict[str, str | bytes] | None = None,
+    settings: str = DEFAULT_SETTINGS,
+    policies: tuple[str, ...] = ("hoc-2024",),
+) -> Path:
+    """A case repository: complaints.yml, the named policies, and cases at their paths."""
+    (root / "cases").mkdir(parents=True, exist_ok=True)
+    (root / "policies").mkdir(exist_ok=True)
+    (root / "complaints.yml").write_text(settings, encoding="utf-8")
+    for policy in policies:
+        shutil.copy(POLICIES / f"{policy}.yaml", root / "policies" / f"{policy}.yaml")
+    for rel, content in (cases or {}).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def trust_repo(root: Path, cases: dict[str, str | bytes] | None = None) -> Path:
+    """The editing tests' repository: "Test Trust", the Code's procedure, these cases."""
+    return write_repo(root, cases, TRUST_SETTINGS)
+
+
+# A case as an officer writes it (a comment, flow-style events, notes): what the editor must
+# keep byte for byte around what it adds.
+CASE = """\
+# yaml-language-server: $schema=../../.schemas/case.schema.json
+id: 2026-0001
+received: 2026-03-02
+channel: phone   # rang in
+category: repairs
+events:
+  - {date: 2026-03-04, type: acknowledged, stage: 1, by: jsmith}
+  - {date: 2026-03-10, type: contacted}
+notes: keep this
+"""
+REL = "cases/2026/2026-0001.yaml"
+
+
+def git_init(root: Path, message: str = "start") -> git.Repo:
+    """`git init` on main as an officer (no signing), and everything in ``root`` committed."""
+    repo = git.Repo.init(root, initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Test Officer")
+        config.set_value("user", "email", "officer@example.org")
+        config.set_value("commit", "gpgsign", "false")
+    commit_all(repo, message)
+    return repo
+
+
+def commit_all(repo: git.Repo, message: str) -> None:
+    repo.git.add("-A")
+    repo.git.commit("-m", message, "--allow-empty")
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    """`complaints ARGS` in-process, as the console script runs it; a traceback fails the test."""
+    from putright.cli import cli
+
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def run_in(root: Path, *args: str, input: str | None = None) -> Result:
+    """`complaints --repo ROOT ARGS`, as ``run``."""
+    return run("--repo", str(root), *args, input=input)
+
+
+def complaints(root: Path, *args: str, input: str | None = None) -> Ran:
+    """`complaints --repo ROOT ARGS` as ``run_in``: its exit status, standard output and error."""
+    result = run_in(root, *args, input=input)
+    return Ran(result.exit_code, result.stdout, result.stderr)
