@@ -15,8 +15,10 @@ from typing import Any
 import yaml
 
 try:  # libyaml is the fast path; the pure-Python parser gives the same answers, slower.
+    from yaml import CBaseLoader as _NodeLoader
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
+    from yaml import BaseLoader as _NodeLoader  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .problems import Problem
@@ -315,9 +317,12 @@ def load_file(path: str, rel: str) -> Loaded:
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree (for line numbers); None if the text does not parse."""
+    """The node tree (for line numbers); None if the text does not parse.
+
+    Composed without resolving scalars' types (they stay text, as ``locate`` compares them):
+    resolving them was most of what placing a file's warnings on lines cost."""
     try:
-        return yaml.compose(text, Loader=_BaseLoader)
+        return yaml.compose(text, Loader=_NodeLoader)
     except yaml.YAMLError:
         return None
 
