@@ -216,7 +216,8 @@ def _read(root: str, path: str, rel: str) -> bytes | Evaluated:
             [Problem(rel, None, "case files end in .yaml: rename it so it is read")],
         )
     # UnreadableError (exit 2), not a problem in the list: a file left out shrinks every count.
-    return read_case_bytes(root, path, yamlfile.MAX_BYTES)
+    # Every path here comes from the walk (``Repository.case_files``), which refused links out.
+    return read_case_bytes(root, path, yamlfile.MAX_BYTES, walked=True)
 
 
 def _read_and_evaluate(
@@ -229,7 +230,8 @@ def _read_and_evaluate(
 ) -> _Done:
     raw: bytes | Evaluated | None = None
     if cache is not None and rel.endswith(".yaml"):
-        check_case_path(repo.root, path)  # a link out, or a device, is refused before the cache
+        # A device is refused before the cache (a link out was, by the walk).
+        check_case_path(repo.root, path, walked=True)
         try:
             entry, raw, learnt = cache.probe(path, rel)
         except OSError:

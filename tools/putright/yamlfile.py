@@ -76,12 +76,13 @@ class _Loader(_BaseLoader):
             return super().construct_document(node)
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0] and len(value) <= _REMEMBER_UP_TO:
+        if kind is _SCALAR and implicit[0]:
             tag = _RESOLVED.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-                if len(_RESOLVED) < _REMEMBER_AT_MOST:
-                    _RESOLVED[value] = tag
+            if tag is not None:
+                return tag
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= _REMEMBER_UP_TO and len(_RESOLVED) < _REMEMBER_AT_MOST:
+                _RESOLVED[value] = tag
             return tag
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
@@ -89,6 +90,7 @@ class _Loader(_BaseLoader):
 # A plain scalar's tag depends on its text alone (no path resolvers here): short texts, which
 # recur (keys, dates, stages, enums), are resolved once per process.
 _RESOLVED: dict[str, str] = {}
+_SCALAR = yaml.ScalarNode
 _REMEMBER_UP_TO = 40
 _REMEMBER_AT_MOST = 200_000
 
