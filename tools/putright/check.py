@@ -21,6 +21,7 @@ from .casewalk import check_case_path, read_case_bytes
 from .engine import CaseResult, evaluate, stage_flaws
 from .engine.rules import category_flaws, tenure_flaws
 from .letters.checks import letter_path_flaws, response_content_flaws
+from .policy.model import Policy
 from .problems import Flaw, Problem, locate
 from .records import Case, build_case, load_case
 from .repository import Repository
@@ -34,6 +35,8 @@ class Evaluated:
     case: Case | None
     result: CaseResult | None
     problems: list[Problem]
+    # What the caller's ``derive`` made of it where it was read (iter_evaluated).
+    derived: object = None
 
 
 @dataclass
@@ -102,33 +105,58 @@ def evaluate_loaded(
     """
     if case is None:
         return Evaluated(rel, None, None, problems)
-    policy_id = case.policy or repo.settings.default_policy
-    policy = repo.policies.get(policy_id)
-    if policy is None:
-        known = ", ".join(sorted(repo.policies)) or "none"
-        where = ("policy",) if case.policy else ("id",)
-        flaw = Flaw(where, f"unknown policy {policy_id!r} (policies/ has: {known})")
-        return Evaluated(rel, case, None, problems + locate([flaw], _resolve(text), rel, case.id))
-    flaws = stage_flaws(case, policy) + category_flaws(case, repo.settings.categories)
-    flaws += tenure_flaws(case, repo.settings.tsm.lcho_apart)
-    if any(f.severity == "error" for f in flaws):
+    policy, flaws = _record_flaws(repo, case)
+    if policy is None or any(f.severity == "error" for f in flaws):
         return Evaluated(rel, case, None, problems + locate(flaws, _resolve(text), rel, case.id))
     result = evaluate(case, policy, repo.calendar, today)
-    flaws += result.flaws
-    flaws += response_content_flaws(case, policy, repo.settings, repo.calendar, today)
-    flaws += letter_path_flaws(case)
-    flaws += _never_closed(case, repo.settings.close_ended_after_days, today)
+    later = result.flaws + response_content_flaws(case, policy, repo.settings, repo.calendar, today)
+    later += letter_path_flaws(case)
+    later += _never_closed(case, repo.settings.close_ended_after_days, today)
     if case.received > today:
-        flaws.append(
+        later.append(
             Flaw(
                 ("received",),
                 f"received {case.received} is after today ({today}); the case is not evaluated yet",
                 "warning",
             )
         )
+    # Whether a record counts must not depend on today: ``screen_loaded`` decides it without
+    # evaluating, so what evaluation finds can only ever be a warning.
+    if any(f.severity != "warning" for f in later):
+        raise AssertionError(f"{rel}: an error found by evaluation; errors come before it")
+    flaws += later
     if flaws:
         problems = problems + locate(flaws, _resolve(text), rel, case.id)
     return Evaluated(rel, case, result, problems)
+
+
+def _record_flaws(repo: Repository, case: Case) -> tuple[Policy | None, list[Flaw]]:
+    """The record's own flaws against its procedure, found before any evaluation: every error
+    a valid file can have (so none of them depends on today). No procedure: None."""
+    policy_id = case.policy or repo.settings.default_policy
+    policy = repo.policies.get(policy_id)
+    if policy is None:
+        known = ", ".join(sorted(repo.policies)) or "none"
+        where = ("policy",) if case.policy else ("id",)
+        return None, [Flaw(where, f"unknown policy {policy_id!r} (policies/ has: {known})")]
+    flaws = stage_flaws(case, policy) + category_flaws(case, repo.settings.categories)
+    flaws += tenure_flaws(case, repo.settings.tsm.lcho_apart)
+    return policy, flaws
+
+
+def screen_loaded(
+    repo: Repository, rel: str, case: Case | None, problems: list[Problem]
+) -> Evaluated:
+    """A case already read, screened only for what decides whether it counts in the figures:
+    its reading's problems and the record's errors (``_record_flaws``), without lines and
+    without evaluating it (``result`` is None). The annual figures evaluate each case against
+    the Code themselves, so evaluating it against its own procedure for today, and placing its
+    warnings on lines, would be work thrown away."""
+    if case is None:
+        return Evaluated(rel, None, None, problems)
+    _policy, flaws = _record_flaws(repo, case)
+    errors = [f for f in flaws if f.severity == "error"]
+    return Evaluated(rel, case, None, problems + locate(errors, None, rel, case.id))
 
 
 def _resolve(text: str | Callable[[], str | None] | None) -> str | None:
@@ -172,9 +200,11 @@ def reading_cache(cache: CheckCache | None) -> Iterator[None]:
 # Below this many files one process is quicker than starting workers.
 PARALLEL_FROM = 1000
 # The worker's view of the run, set once per worker process (inherited through fork).
-_WORKER: tuple[Repository, dt.date, bool, CheckCache | None] | None = None
+_WORKER: tuple[Repository, dt.date, bool, CheckCache | None, bool, _Derive | None] | None = None
 # A file's outcome, and what the cache should learn about it (None: nothing).
 _Done = tuple[Evaluated, Learnt | None]
+# Work on a file's outcome done where it was read (in a worker, it is sent back, not the case).
+_Derive = Callable[[int, Evaluated], object]
 
 
 def _read(root: str, path: str, rel: str) -> bytes | Evaluated:
@@ -186,15 +216,22 @@ def _read(root: str, path: str, rel: str) -> bytes | Evaluated:
             [Problem(rel, None, "case files end in .yaml: rename it so it is read")],
         )
     # UnreadableError (exit 2), not a problem in the list: a file left out shrinks every count.
-    return read_case_bytes(root, path, yamlfile.MAX_BYTES)
+    # Every path here comes from the walk (``Repository.case_files``), which refused links out.
+    return read_case_bytes(root, path, yamlfile.MAX_BYTES, walked=True)
 
 
 def _read_and_evaluate(
-    repo: Repository, today: dt.date, path: str, rel: str, cache: CheckCache | None = None
+    repo: Repository,
+    today: dt.date,
+    path: str,
+    rel: str,
+    cache: CheckCache | None = None,
+    screen: bool = False,
 ) -> _Done:
     raw: bytes | Evaluated | None = None
     if cache is not None and rel.endswith(".yaml"):
-        check_case_path(repo.root, path)  # a link out, or a device, is refused before the cache
+        # A device is refused before the cache (a link out was, by the walk).
+        check_case_path(repo.root, path, walked=True)
         try:
             entry, raw, learnt = cache.probe(path, rel)
         except OSError:
@@ -208,13 +245,18 @@ def _read_and_evaluate(
                 got = _read(repo.root, path, rel) if known is None else known
                 return yamlfile.decode(got, rel)[0] if isinstance(got, bytes) else None
 
+            if screen:
+                return screen_loaded(repo, rel, case, problems), learnt
             return evaluate_loaded(repo, rel, case, problems, read_text, today), learnt
     if raw is None:
         raw = _read(repo.root, path, rel)
     if isinstance(raw, Evaluated):
         return raw, None
     case, problems, text = load_case(raw, rel)
-    outcome = evaluate_loaded(repo, rel, case, problems, text, today)
+    if screen:
+        outcome = screen_loaded(repo, rel, case, problems)
+    else:
+        outcome = evaluate_loaded(repo, rel, case, problems, text, today)
     if cache is None:
         return outcome, None
     try:  # what reading the file gave, before the procedure and today were applied
@@ -225,20 +267,34 @@ def _read_and_evaluate(
 
 
 def _init_worker(
-    repo: Repository, today: dt.date, keep_cases: bool, cache: CheckCache | None
+    repo: Repository,
+    today: dt.date,
+    keep_cases: bool,
+    cache: CheckCache | None,
+    screen: bool,
+    derive: _Derive | None,
 ) -> None:
     global _WORKER
-    _WORKER = (repo, today, keep_cases, cache)
+    _WORKER = (repo, today, keep_cases, cache, screen, derive)
 
 
-def _work(item: tuple[str, str]) -> _Done:
+def _work(item: tuple[int, tuple[str, str]]) -> _Done:
     assert _WORKER is not None
-    repo, today, keep_cases, cache = _WORKER
-    outcome, learnt = _read_and_evaluate(repo, today, *item, cache=cache)
+    repo, today, keep_cases, cache, screen, derive = _WORKER
+    index, (path, rel) = item
+    outcome, learnt = _read_and_evaluate(repo, today, path, rel, cache=cache, screen=screen)
+    if derive is not None:
+        outcome.derived = derive(index, outcome)
     # Send back only what the caller keeps: a Case carries the whole record.
     if not keep_cases and outcome.case is not None:
         outcome = replace(outcome, case=_slim(outcome.case))
     return outcome, learnt
+
+
+def _derived(index: int, done: _Done, derive: _Derive | None) -> _Done:
+    if derive is not None:
+        done[0].derived = derive(index, done[0])
+    return done
 
 
 def _slim(case: Case) -> Case:
@@ -259,6 +315,8 @@ def iter_evaluated(
     jobs: int | None = None,
     keep_cases: bool = True,
     cache: CheckCache | None = None,
+    screen: bool = False,
+    derive: _Derive | None = None,
 ) -> Iterator[Evaluated]:
     """Every case file's outcome, in file order, plus a problem for an id used twice.
 
@@ -267,6 +325,9 @@ def iter_evaluated(
     With ``keep_cases=False`` the Case in each outcome is a slim copy without its data.
     With a ``cache``, files it holds as they are now are not read again (only re-evaluated
     for today); the others are read and added to it (the caller saves it).
+    With ``screen``, each case is only screened (``screen_loaded``), not evaluated.
+    ``derive`` is applied to each outcome (and its place in file order) where it is read
+    (``Evaluated.derived``): work per case the caller needs, done in the workers.
     """
     files = list(repo.case_files())
     cache = _READING_CACHE.get() if cache is None else cache
@@ -279,12 +340,17 @@ def iter_evaluated(
         # fork: workers inherit the repository, policies, calendar and cache already built.
         context = multiprocessing.get_context("fork")
         pool = context.Pool(
-            jobs, initializer=_init_worker, initargs=(repo, today, keep_cases, cache)
+            jobs,
+            initializer=_init_worker,
+            initargs=(repo, today, keep_cases, cache, screen, derive),
         )
-        done: Iterator[_Done] = pool.imap(_work, files, chunksize=64)
+        done: Iterator[_Done] = pool.imap(_work, enumerate(files), chunksize=64)
     else:
         pool = None
-        done = (_read_and_evaluate(repo, today, p, r, cache) for p, r in files)
+        done = (
+            _derived(i, _read_and_evaluate(repo, today, p, r, cache, screen), derive)
+            for i, (p, r) in enumerate(files)
+        )
     seen: dict[str, str] = {}
     try:
         for count, (outcome, learnt) in enumerate(done, start=1):

@@ -47,12 +47,18 @@ class _CaseValidator:
         doc = schema("case")
         base_event, per_type = _dispatch(doc["$defs"]["event"])
         self._case = _compile({**doc, "$defs": {**doc["$defs"], "event": base_event}})
-        self._events = {name: _compile(part) for name, part in per_type.items()}
+        # Compiled when an event of the type is first seen: compiling all of them took as
+        # long as validating a thousand cases, and a repository uses a few types.
+        self._parts = per_type
+        self._events: dict[str, Callable[[Any], Any]] = {}
 
     def __call__(self, data: Any) -> Any:
         self._case(data)
         for event in data["events"]:
-            self._events[event["type"]](event)
+            check = self._events.get(event["type"])
+            if check is None:
+                check = self._events[event["type"]] = _compile(self._parts[event["type"]])
+            check(event)
         return data
 
 

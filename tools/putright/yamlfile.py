@@ -15,8 +15,10 @@ from typing import Any
 import yaml
 
 try:  # libyaml is the fast path; the pure-Python parser gives the same answers, slower.
+    from yaml import CBaseLoader as _NodeLoader
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
+    from yaml import BaseLoader as _NodeLoader  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from .problems import Problem
@@ -58,6 +60,78 @@ class _Loader(_BaseLoader):
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
+
+    # The fast path for what records are made of. PyYAML's constructor (which the floor pays
+    # as well) defers every mapping through generators and resolves every scalar's tag with
+    # regular expressions; a record is plain mappings, lists and scalars, with no anchors or
+    # aliases (refused before parsing), so it is built here in one direct walk, and each
+    # plain scalar's tag is remembered by its text. Anything else (an explicit tag, a merge
+    # key, a duplicate or non-scalar key, a nesting too deep to recurse) is built by the
+    # standard path above, from the start, with its own errors and their marks.
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        try:
+            return _direct(self, node)
+        except (_Unusual, RecursionError):
+            return super().construct_document(node)
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> Any:
+        if kind is _SCALAR and implicit[0]:
+            tag = _RESOLVED.get(value)
+            if tag is not None:
+                return tag
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= _REMEMBER_UP_TO and len(_RESOLVED) < _REMEMBER_AT_MOST:
+                _RESOLVED[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+# A plain scalar's tag depends on its text alone (no path resolvers here): short texts, which
+# recur (keys, dates, stages, enums), are resolved once per process.
+_RESOLVED: dict[str, str] = {}
+_SCALAR = yaml.ScalarNode
+_REMEMBER_UP_TO = 40
+_REMEMBER_AT_MOST = 200_000
+
+
+class _Unusual(Exception):
+    """A node the direct walk leaves to PyYAML's own constructor."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_AS_TEXT = frozenset({_TAG + "str", _TAG + "timestamp"})  # ISO dates stay text
+_BY_CONSTRUCTOR = {
+    _TAG + "null": _BaseLoader.construct_yaml_null,
+    _TAG + "bool": _BaseLoader.construct_yaml_bool,
+    _TAG + "int": _BaseLoader.construct_yaml_int,
+    _TAG + "float": _BaseLoader.construct_yaml_float,
+}
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+
+
+def _direct(loader: _Loader, node: yaml.Node) -> Any:
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode:
+        if tag in _AS_TEXT:
+            return node.value
+        build = _BY_CONSTRUCTOR.get(tag)
+        if build is None:
+            raise _Unusual
+        return build(loader, node)  # type: ignore[arg-type]
+    if kind is yaml.SequenceNode and tag == _SEQ:
+        return [_direct(loader, item) for item in node.value]
+    if kind is yaml.MappingNode and tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode:
+                raise _Unusual  # unhashable: the standard path says so, with its place
+            key = _direct(loader, key_node)  # a merge key ("<<") has its own tag: unusual
+            if key in mapping:
+                raise _Unusual  # a duplicate: the standard path reports it, with its place
+            mapping[key] = _direct(loader, value_node)
+        return mapping
+    raise _Unusual
 
 
 def _timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
@@ -176,6 +250,8 @@ def too_deep(data: Any) -> list[str | int] | None:
     recurse over a record, and a value 350 levels deep crashed the staff site's build with a
     RecursionError although `check` had passed the file.
     """
+    if not _deeper_than(data, MAX_DEPTH):
+        return None  # nearly every file: the paths are worked out only for one that is too deep
     stack: list[tuple[Any, list[str | int]]] = [(data, [])]
     while stack:
         value, path = stack.pop()
@@ -186,6 +262,23 @@ def too_deep(data: Any) -> list[str | int] | None:
         elif isinstance(value, list):
             stack.extend((v, [*path, i]) for i, v in enumerate(value))
     return None
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Is any value (a scalar too) more than ``limit`` levels down? Only containers are
+    stacked, with their depth, so a valid record costs a walk over its mappings and lists."""
+    if not isinstance(data, dict | list):
+        return limit < 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        depth += 1  # of its children
+        for child in value.values() if isinstance(value, dict) else value:
+            if depth > limit:
+                return True
+            if isinstance(child, dict | list):
+                stack.append((child, depth))
+    return False
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
@@ -226,9 +319,12 @@ def load_file(path: str, rel: str) -> Loaded:
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree (for line numbers); None if the text does not parse."""
+    """The node tree (for line numbers); None if the text does not parse.
+
+    Composed without resolving scalars' types (they stay text, as ``locate`` compares them):
+    resolving them was most of what placing a file's warnings on lines cost."""
     try:
-        return yaml.compose(text, Loader=_BaseLoader)
+        return yaml.compose(text, Loader=_NodeLoader)
     except yaml.YAMLError:
         return None
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from ..check import Evaluated, iter_evaluated
+from ..config import Settings
 from ..engine import evaluate
 from ..errors import PolicyError
 from ..packagedata import data_dir
@@ -89,9 +92,10 @@ def collect_facts_at(repo: Repository, days: Sequence[dt.date]) -> dict[dt.date,
     code = code_policy(repo)
     facts: dict[dt.date, list[CaseFacts]] = {day: [] for day in wanted}
     left_out: list[str] = []
-    for index, outcome in enumerate(iter_evaluated(repo, wanted[-1])):
+    # Screened, not evaluated: whether a file counts never depends on the day.
+    for index, outcome in enumerate(iter_evaluated(repo, wanted[-1], screen=True)):
         case = outcome.case
-        if case is None or any(p.severity == "error" for p in outcome.problems):
+        if case is None or not usable(outcome):
             left_out.append(outcome.rel)
             continue
         for day in wanted:
@@ -100,3 +104,75 @@ def collect_facts_at(repo: Repository, days: Sequence[dt.date]) -> dict[dt.date,
             under_code = evaluate(case, code, repo.calendar, day)
             facts[day].append(facts_of(case, under_code, code, repo.calendar, day, index))
     return {day: FactSet(tuple(facts[day]), tuple(left_out), day) for day in wanted}
+
+
+@dataclass(frozen=True, slots=True)
+class FactTable:
+    """Facts as of a public cut-off and as of the end of every reporting year before it: all
+    the public site is built from, gathered in one pass over the files."""
+
+    as_of: dt.date
+    year_start: tuple[int, int]  # (month, day) a reporting year starts on
+    facts: Mapping[dt.date, tuple[CaseFacts, ...]]
+    left_out: tuple[str, ...]
+
+    def covers(self, day: dt.date) -> bool:
+        after = day + dt.timedelta(days=1)
+        return day == self.as_of or (
+            day < self.as_of and (after.month, after.day) == self.year_start
+        )
+
+    def at(self, day: dt.date) -> FactSet:
+        """The same FactSet ``collect_facts_at(repo, [day])`` gives, for a day it covers."""
+        if not self.covers(day):
+            raise ValueError(f"{day} is neither {self.as_of} nor the end of a year before it")
+        return FactSet(self.facts.get(day, ()), self.left_out, day)
+
+
+def _year_ends(settings: Settings, received: dt.date, before: dt.date) -> list[dt.date]:
+    """The ends of the reporting years from the one ``received`` falls in, before ``before``."""
+    ends = []
+    year = settings.year_of(received)
+    while (end := settings.year_period(year)[1]) < before:
+        ends.append(end)
+        year += 1
+    return ends
+
+
+def collect_fact_table(repo: Repository, as_of: dt.date) -> FactTable:
+    """Every case's facts as of ``as_of`` and as of each year end between its receipt and
+    ``as_of``: what ``collect_facts_at`` gives for those days, in one pass.
+
+    Each case's facts are worked out where it is read: where the check's worker processes
+    read files the cache does not hold, in them, and they send back only the facts, never the
+    record. Cached readings are worked out here: at 10,000 cases on the shared 2-core machine,
+    workers for them took 1.4 s more processor time than they saved in wall time.
+    """
+    code = code_policy(repo)
+    settings, calendar = repo.settings, repo.calendar
+
+    def derive(index: int, outcome: Evaluated) -> tuple[tuple[dt.date, CaseFacts], ...]:
+        case = outcome.case
+        if case is None or not usable(outcome) or case.received > as_of:
+            return ()
+        days = (*_year_ends(settings, case.received, as_of), as_of)
+        return tuple(
+            (day, facts_of(case, evaluate(case, code, calendar, day), code, calendar, day, index))
+            for day in days
+        )
+
+    facts: dict[dt.date, list[CaseFacts]] = defaultdict(list)
+    left_out: list[str] = []
+    outcomes = iter_evaluated(repo, as_of, keep_cases=False, screen=True, derive=derive)
+    for outcome in outcomes:
+        if outcome.case is None or not usable(outcome):  # an id used twice is found here
+            left_out.append(outcome.rel)
+            continue
+        for day, fact in cast("tuple[tuple[dt.date, CaseFacts], ...]", outcome.derived):
+            facts[day].append(fact)
+    return FactTable(
+        as_of,
+        settings.year_start,
+        {day: tuple(found) for day, found in facts.items()},
+        tuple(left_out),
+    )

@@ -27,7 +27,7 @@ from typing import Any
 import jinja2
 
 from ..annual.assemble import build_year, report_years
-from ..annual.collect import FactSet, collect_facts_at
+from ..annual.collect import FactSet, FactTable, collect_fact_table, collect_facts_at
 from ..annual.cutoff import next_cutoff, publication_date
 from ..annual.model import Note
 from ..annual.public_assessment import (
@@ -190,12 +190,12 @@ def _renderer(env: jinja2.Environment, repo: Repository, as_of: dt.date) -> Page
     return PageRenderer(env, TEMPLATES, common, public=True)
 
 
-def year_views(repo: Repository, facts: FactSet) -> list[YearView]:
+def year_views(repo: Repository, facts: FactSet, table: FactTable | None = None) -> list[YearView]:
     """Every reporting year as published, from facts collected as of a public cut-off."""
     settings = repo.settings
     views = []
     years = report_years(repo, facts)
-    by_year = facts_by_year(repo, facts, years)
+    by_year = facts_by_year(repo, facts, years, table)
     for year in years:
         bundle = build_year(repo, by_year[year], year)
         published = publish_public(bundle.report, settings.min_cell, settings.categories)
@@ -255,13 +255,19 @@ def public_facts(repo: Repository, today: dt.date) -> FactSet:
     return collect_facts_at(repo, [as_of])[as_of]
 
 
-def facts_by_year(repo: Repository, facts: FactSet, years: Sequence[int]) -> dict[int, FactSet]:
+def facts_by_year(
+    repo: Repository, facts: FactSet, years: Sequence[int], table: FactTable | None = None
+) -> dict[int, FactSet]:
     """The facts each year is published from: a complete year as of its own end (so it stays
     the same, cut-off after cut-off, unless its records are corrected), the year in progress
-    as of the cut-off ``facts`` were collected at."""
+    as of the cut-off ``facts`` were collected at (taken from ``table`` when it has them)."""
     ends = {y: repo.settings.year_period(y)[1] for y in years}
     complete = {y: end for y, end in ends.items() if end < facts.today}
-    at = collect_facts_at(repo, sorted(set(complete.values()))) if complete else {}
+    days = sorted(set(complete.values()))
+    if table is not None and all(table.covers(day) for day in days):
+        at = {day: table.at(day) for day in days}
+    else:
+        at = collect_facts_at(repo, days) if complete else {}
     return {y: at[complete[y]] if y in complete else facts for y in years}
 
 
@@ -282,9 +288,11 @@ def _headline(newest_first: Sequence[YearView]) -> YearView | None:
 def build_public(repo: Repository, today: dt.date, env: jinja2.Environment) -> list[Page]:
     """Every page and chart of the public report, as built on ``today``: its figures are as of
     the latest public cut-off on or before it (``annual.cutoff``)."""
-    facts = public_facts(repo, today)
+    # Every file read once, for the cut-off and each complete year's end.
+    table = collect_fact_table(repo, publication_date(repo.settings, today))
+    facts = table.at(table.as_of)
     render = _renderer(env, repo, facts.today)
-    views = year_views(repo, facts)
+    views = year_views(repo, facts, table)
     newest_first = list(reversed(views))
     tsm_charts = _tsm_charts(views)
     name, header, rows, notes = _procedure(repo)
