@@ -9,75 +9,86 @@ presents it and echoes it. ``formats(kind)`` lists a type's formats for the --fo
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
-
-from ..annual.assemble import ReportView
-from ..caseview import CaseView
-from ..check import CheckResult
-from ..ci.overdue import OverdueReport
-from ..deadlines import DueReport
-from ..digest.issue import DigestIssue
-from ..digest.month import MonthDigest
-from ..digest.quarter import QuarterDigest
-from ..digest.week import WeekDigest
-from ..history.model import AuditResult
-from ..history.retention import RetentionResult
-from ..importing.importer import ImportResult
-from ..policy.code_check import CodeCheckReport
-from ..policy.model import Policy
-from . import annual, audit, case, check, digest, due, importing, overdue, policy
 
 # A presenter returns the whole text, or (a large JSON report) the text in pieces.
 Presenter = Callable[[Any], str | Iterable[str]]
 
-_DIGEST: dict[str, Presenter] = {
-    "text": digest.digest_text,
-    "markdown": digest.digest_markdown,
-    "html": digest.digest_html,
-    "json": digest.digest_json,
+_DIGEST = {
+    "text": "digest:digest_text",
+    "markdown": "digest:digest_markdown",
+    "html": "digest:digest_html",
+    "json": "digest:digest_json",
 }
 
-# Result type -> format -> presenter; the first format is the command's default.
-PRESENTERS: dict[type, dict[str, Presenter]] = {
-    CheckResult: {
-        "text": check.check_text,
-        "json": check.check_json,
-        "github": check.check_github,
-        "markdown": check.check_markdown,
+# Result type -> format -> presenter ("module:function" in this package); the first format is
+# the command's default. Named, not imported: a command imports only its own result's
+# presenters, so `check` does not load GitPython (the audit's) or openpyxl (the import's).
+# tests/test_present.py resolves every name here.
+PRESENTERS: dict[str, dict[str, str]] = {
+    "putright.check.CheckResult": {
+        "text": "check:check_text",
+        "json": "check:check_json",
+        "github": "check:check_github",
+        "markdown": "check:check_markdown",
     },
-    CaseView: {"text": case.case_text, "json": case.case_json},
-    DueReport: {"text": due.due_text, "json": due.due_json},
-    Policy: {
-        "text": policy.policy_text,
-        "json": policy.policy_json,
-        "markdown": policy.policy_markdown,
+    "putright.caseview.CaseView": {"text": "case:case_text", "json": "case:case_json"},
+    "putright.deadlines.DueReport": {"text": "due:due_text", "json": "due:due_json"},
+    "putright.policy.model.Policy": {
+        "text": "policy:policy_text",
+        "json": "policy:policy_json",
+        "markdown": "policy:policy_markdown",
     },
-    CodeCheckReport: {"text": policy.code_check_text, "json": policy.code_check_json},
-    ReportView: {
-        "text": annual.annual_text,
-        "json": annual.annual_json,
-        "markdown": annual.annual_markdown,
+    "putright.policy.code_check.CodeCheckReport": {
+        "text": "policy:code_check_text",
+        "json": "policy:code_check_json",
     },
-    AuditResult: {"text": audit.audit_text, "json": audit.audit_json},
-    RetentionResult: {"text": audit.retention_text, "json": audit.retention_json},
-    OverdueReport: {"markdown": overdue.overdue_markdown, "json": overdue.overdue_json},
-    WeekDigest: _DIGEST,
-    MonthDigest: _DIGEST,
-    QuarterDigest: _DIGEST,
-    DigestIssue: {"markdown": digest.issue_markdown, "json": digest.issue_json},
-    ImportResult: {"text": importing.import_text},
+    "putright.annual.assemble.ReportView": {
+        "text": "annual:annual_text",
+        "json": "annual:annual_json",
+        "markdown": "annual:annual_markdown",
+    },
+    "putright.history.model.AuditResult": {"text": "audit:audit_text", "json": "audit:audit_json"},
+    "putright.history.retention.RetentionResult": {
+        "text": "audit:retention_text",
+        "json": "audit:retention_json",
+    },
+    "putright.ci.overdue.OverdueReport": {
+        "markdown": "overdue:overdue_markdown",
+        "json": "overdue:overdue_json",
+    },
+    "putright.digest.week.WeekDigest": _DIGEST,
+    "putright.digest.month.MonthDigest": _DIGEST,
+    "putright.digest.quarter.QuarterDigest": _DIGEST,
+    "putright.digest.issue.DigestIssue": {
+        "markdown": "digest:issue_markdown",
+        "json": "digest:issue_json",
+    },
+    "putright.importing.importer.ImportResult": {"text": "importing:import_text"},
 }
+
+
+def type_name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def presenter(kind: type, fmt: str) -> Presenter:
+    """The function that shows a ``kind`` in format ``fmt`` (its module imported now)."""
+    module, _, function = PRESENTERS[type_name(kind)][fmt].partition(":")
+    found: Presenter = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    return found
 
 
 def formats(kind: type) -> tuple[str, ...]:
     """The formats a result type can be shown in, the default first."""
-    return tuple(PRESENTERS[kind])
+    return tuple(PRESENTERS[type_name(kind)])
 
 
 def pieces(result: object, fmt: str) -> Iterator[str]:
     """``result`` in format ``fmt``, in pieces (a large report is never built whole)."""
-    out = PRESENTERS[type(result)][fmt](result)
+    out = presenter(type(result), fmt)(result)
     if isinstance(out, str):
         yield out
     else:

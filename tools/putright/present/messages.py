@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..demo_history import DemoHistory
-from ..letters.requirements import Item
-from ..scaffold.create import Created
-from ..scaffold.sync import Copy
+if TYPE_CHECKING:  # named in annotations only: `check` imports this module, and must not load
+    # GitPython (the demo history's) or the scaffold to say one line about its cache
+    from ..demo_history import DemoHistory
+    from ..letters.requirements import Item
+    from ..scaffold.create import Created
+    from ..scaffold.sync import Copy
 
 
 def copies_text(copies: Sequence[Copy], *, wrote: bool) -> str:
