@@ -39,6 +39,18 @@ def write_repo(
     return root
 
 
+def copy_demo(root: Path) -> Path:
+    """This repository's demo cases, procedures, site templates, complaints.yml and mkdocs.yml
+    in ``root`` (its guides left out: an empty docs/)."""
+    root.mkdir(parents=True)
+    for name in ("cases", "policies", "site_templates"):
+        shutil.copytree(ROOT / name, root / name)
+    for name in ("complaints.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "docs").mkdir()
+    return root
+
+
 def trust_repo(root: Path, cases: dict[str, str | bytes] | None = None) -> Path:
     """The editing tests' repository: "Test Trust", the Code's procedure, these cases."""
     return write_repo(root, cases, TRUST_SETTINGS)

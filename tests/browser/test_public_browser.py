@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
-from browser_support import MARKS, page_url, serve
+from browser_support import MARKS, Site, serve
 
 from test_annual_data import build_public_site
 from test_annual_selfassess import ANSWERS, late_repo
 
 pytestmark = MARKS
-
-
-@dataclass(frozen=True)
-class Site:
-    url: str
-    root: Path
-
-    def page(self, name: str) -> str:
-        return page_url(self.url, self.root, name)
 
 
 @pytest.fixture(scope="module")
