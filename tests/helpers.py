@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "policies"
 DEFAULT_SETTINGS = "organisation: Test Housing Trust\nhomes: 1000\n"
 TRUST_SETTINGS = "organisation: Test Trust\n"
+ENGLAND_TRUST_SETTINGS = "organisation: Test Trust\ncalendar: {nation: ENG}\n"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
+MARK = "Zqx7Marker"  # written into every personal field by a test: must not survive redaction
 
 
 def write_repo(
@@ -36,6 +39,26 @@ def write_repo(
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+    return root
+
+
+def write_case(root: Path, case_id: str, text: str) -> Path:
+    """A case file where `complaints new` puts it: cases/<year>/<id>.yaml."""
+    path = root / "cases" / case_id[:4] / f"{case_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def copy_demo(root: Path) -> Path:
+    """This repository's demo cases, procedures, site templates, complaints.yml and mkdocs.yml
+    in ``root`` (its guides left out: an empty docs/)."""
+    root.mkdir(parents=True)
+    for name in ("cases", "policies", "site_templates"):
+        shutil.copytree(ROOT / name, root / name)
+    for name in ("complaints.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "docs").mkdir()
     return root
 
 

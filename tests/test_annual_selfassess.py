@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from known_repo import ANSWERS, ROOT, late_repo, write_known_repo
 from putright.annual.assemble import build_year
 from putright.annual.collect import collect_facts
 from putright.annual.provisions import provisions, sections
@@ -18,38 +19,8 @@ from putright.annual.selfassess import (
 )
 from putright.policy.loading import load_policy
 from putright.repository import Repository
-from test_annual_data import ROOT, SETTINGS, ack, case_yaml, resp, write_known_repo
 
 TODAY = dt.date(2026, 6, 30)
-
-# Ten stage 1 complaints in June 2025 (no bank holidays): received on a Monday, so the
-# acknowledgement is due 5 working days later, the next Monday. Three are acknowledged on the
-# Tuesday after that (late): 3 of 10 = 30% late. Every response is 3 working days after the ack.
-LATE = {"sa-03", "sa-06", "sa-09"}
-
-
-def late_repo(root: Path, year_file: str) -> Repository:
-    write_known_repo(root, SETTINGS, {"reports/2025-26.yaml": year_file})
-    for path in (root / "cases").glob("*.yaml"):
-        path.unlink()  # only the ten below
-    for n in range(1, 11):
-        case_id = f"sa-{n:02d}"
-        ack_day = "2025-06-10" if case_id in LATE else "2025-06-04"
-        answer = "2025-06-13" if case_id in LATE else "2025-06-09"
-        events = [ack(ack_day, by="alice"), resp(answer, by="alice")]
-        (root / "cases" / f"{case_id}.yaml").write_text(
-            case_yaml(case_id, "2025-06-02", events, tenure="lcra"), encoding="utf-8"
-        )
-    return Repository.open(str(root))
-
-
-ANSWERS = """\
-year: "2025-26"
-self_assessment:
-  "6.2": {comply: yes, evidence: We always acknowledge within 5 working days.}
-  "6.3": {comply: yes, evidence: Stage 1 responses within 10 working days.}
-  "6.11": {comply: no, commentary: We are recruiting.}
-"""
 
 
 def test_every_provision_in_the_forms_order() -> None:

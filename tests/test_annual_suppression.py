@@ -18,6 +18,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from known_repo import write_known_repo
 from putright.annual.collect import collect_facts
 from putright.annual.figures import Share, Table
 from putright.annual.model import Money
@@ -32,7 +33,6 @@ from putright.annual.report import annual_report
 from putright.annual.suppress import recovered, suppress
 from putright.annual.tsm import Homes
 from putright.repository import Repository
-from test_annual_data import write_known_repo
 
 Rule = Callable[[Sequence[int], int], tuple[int | None, ...]]
 

@@ -1,4 +1,4 @@
-"""TSMs CH01 and CH02 on years whose answers are known by construction (test_annual_data).
+"""TSMs CH01 and CH02 on years whose answers are known by construction (known_repo).
 
 Denominators: homes 1000, of which homes_lcho 100, so with lcho_apart the low-cost rental
 figure is per 900 homes and the LCHO figure per 100.
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run
+from known_repo import CASES, SETTINGS, write_known_repo
 from putright.annual.collect import FactSet, collect_facts
 from putright.annual.facts import CaseFacts
 from putright.annual.figures import one_decimal
@@ -22,7 +23,6 @@ from putright.annual.report import annual_report
 from putright.annual.tsm import Homes
 from putright.config import TsmOptions
 from putright.repository import Repository
-from test_annual_data import CASES, SETTINGS, write_known_repo
 
 TODAY = dt.date(2026, 6, 30)
 

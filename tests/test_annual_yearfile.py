@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from helpers import run
+from known_repo import SETTINGS, YEAR_FILE, write_known_repo
 from putright.annual.assemble import build_year
 from putright.annual.collect import collect_facts
 from putright.annual.yearfile import YearFileError, load_year, year_file, years_written
 from putright.repository import Repository
-from test_annual_data import SETTINGS, YEAR_FILE, write_known_repo
 
 REL = "reports/2025-26.yaml"
 

@@ -9,7 +9,6 @@ import pytest
 
 from helpers import complaints, git_init, trust_repo
 
-POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 REL = "cases/2026/2026-0001.yaml"
 CASE = "id: 2026-0001\nreceived: 2026-03-02\nchannel: phone\nevents: []\n"
 

@@ -18,8 +18,6 @@ from putright.editing.atomic import create_file, replace_file
 from putright.editing.insert import Inserted
 from putright.errors import EditRefused
 
-POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
-
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

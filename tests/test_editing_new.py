@@ -11,7 +11,6 @@ from helpers import commit_all, complaints, git_init, trust_repo
 from putright import validation, yamlfile
 from putright.editing.ids import next_id
 
-POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 FLAGS = [
     "--channel",
     "phone",

@@ -25,7 +25,6 @@ from putright.editing.scalars import render
 from putright.errors import EditRefused
 
 CORPUS = Path(__file__).resolve().parent / "examples" / "roundtrip"
-POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 TODAY = dt.date(2026, 6, 30)
 
 HOSTILE = [

@@ -19,12 +19,12 @@ import pytest
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
 from helpers import run
+from known_repo import case_yaml, write_known_repo
 from putright.annual.cutoff import cutoffs, next_cutoff, publication_date
 from putright.config import Settings
 from putright.repository import Repository
 from putright.site.public import build_public
 from putright.site.templating import make_env
-from test_annual_data import case_yaml, write_known_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = dt.date(2026, 11, 24)  # the shipped demo set is made as of this day (test_demo)

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from test_annual_data import ROOT
+from known_repo import ROOT
 
 MARK = "zqxmark"
 CASE_ID = "zqxcase"

@@ -10,14 +10,13 @@ from typing import Any
 
 import pytest
 
+from known_repo import ANSWERS, SETTINGS, YEAR_FILE, build_public_site, late_repo, write_known_repo
 from putright.annual.yearfile import YearFileError
 from putright.repository import Repository
 from putright.site.pages import Page
 from putright.site.public import build_public, public_facts, year_views
 from putright.site.templating import make_env
 from putright.textsafe import md_inline
-from test_annual_data import SETTINGS, YEAR_FILE, build_public_site, write_known_repo
-from test_annual_selfassess import ANSWERS, late_repo
 
 TODAY = dt.date(2026, 6, 30)
 

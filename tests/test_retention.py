@@ -4,39 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import git
 import pytest
 
-from helpers import run, run_in
+from helpers import ENGLAND_TRUST_SETTINGS, MARK, SCHEMA_LINE, run, run_in, write_case, write_repo
 from putright import validation, yamlfile
 from putright.errors import EditRefused
 from putright.history.redact import redact_text
 from putright.history.retention import due_date
 from putright.repository import Repository
-
-POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
-SCHEMA_LINE = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
-MARK = "Zqx7Marker"  # in every personal field; must not survive redaction
-
-
-def case_repo(root: Path, settings: str = "") -> Path:
-    (root / "policies").mkdir(parents=True)
-    shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
-    (root / "complaints.yml").write_text(
-        "organisation: Test Trust\ncalendar: {nation: ENG}\n" + settings, encoding="utf-8"
-    )
-    return root
-
-
-def write_case(root: Path, case_id: str, text: str) -> Path:
-    path = root / "cases" / case_id[:4] / f"{case_id}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def simple_case(case_id: str, received: str, closed: str | None, extra: str = "") -> str:
@@ -57,7 +36,7 @@ def test_due_date_is_the_day_after_the_anniversary() -> None:
 
 
 def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     write_case(root, "2019-0001", simple_case("2019-0001", "2019-02-01", "2019-03-01"))
     write_case(
         root,
@@ -103,7 +82,9 @@ def test_retention_lists_closed_cases_past_the_period(tmp_path: Path) -> None:
 
 
 def test_retention_years_are_configurable(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo", "retention: {years_after_closure: 2}\n")
+    root = write_repo(
+        tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS + "retention: {years_after_closure: 2}\n"
+    )
     write_case(root, "2023-0001", simple_case("2023-0001", "2023-02-01", "2023-03-01"))
     data = json.loads(run_in(root, "retention", "--today", "2025-03-02", "--format", "json").output)
     assert [c["id"] for c in data["cases"]] == ["2023-0001"]
@@ -241,7 +222,7 @@ def test_redaction_removes_personal_data_and_keeps_the_statistics(source: str) -
 def test_redaction_changes_no_check_result(tmp_path: Path) -> None:
     # A refused escalation with a reason, a defined complaint: their text goes, the fact
     # that they were recorded stays, so past years' rule checks and reports do not change.
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     for case_id, source in (("2019-0042", FULL_CASE), ("2019-0043", REFUSED_CASE)):
         write_case(root, case_id, source)
 
@@ -289,7 +270,7 @@ def _git_repo(root: Path) -> git.Repo:
 
 
 def test_redact_command_writes_and_commits_only_that_file(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     path = write_case(root, "2019-0042", FULL_CASE)
     other = write_case(root, "2019-0044", simple_case("2019-0044", "2019-02-01", "2019-03-01"))
     repo = _git_repo(root)
@@ -325,7 +306,7 @@ def test_redact_command_writes_and_commits_only_that_file(tmp_path: Path) -> Non
 
 
 def test_redact_refuses_an_open_case_unless_forced(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     source = simple_case("2026-0001", "2026-03-02", None, f"summary: {MARK}\n")
     path = write_case(root, "2026-0001", source)
     before = path.read_bytes()
@@ -351,7 +332,7 @@ def test_redact_refuses_what_it_cannot_make_valid(tmp_path: Path) -> None:
 
 
 def test_redact_unknown_case_is_an_error(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     out = run("--repo", str(root), "redact", "2019-9999")
     assert out.exit_code == 1
     assert "no case '2019-9999'" in out.output
@@ -360,7 +341,7 @@ def test_redact_unknown_case_is_an_error(tmp_path: Path) -> None:
 
 
 def test_redacted_file_reads_as_a_case(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     write_case(root, "2019-0042", FULL_CASE)
     run_in(root, "redact", "2019-0042", "--today", "2026-07-01")
     repo = Repository.open(str(root))

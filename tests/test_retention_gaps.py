@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import run_in
-from test_retention import MARK, SCHEMA_LINE, case_repo, write_case
+from helpers import ENGLAND_TRUST_SETTINGS, MARK, SCHEMA_LINE, run_in, write_case, write_repo
 
 
 def ended_case(case_id: str, received: str, how: str, day: str, extra: str = "") -> str:
@@ -24,7 +23,7 @@ def ended_case(case_id: str, received: str, how: str, day: str, extra: str = "")
 
 
 def test_a_refused_complaint_never_closed_is_listed_from_its_refusal(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     write_case(root, "2019-0001", ended_case("2019-0001", "2019-02-01", "refused", "2019-02-04"))
     write_case(root, "2019-0002", ended_case("2019-0002", "2019-03-01", "withdrawn", "2019-03-05"))
     out = run_in(root, "retention", "--today", "2026-07-01", "--format", "json")
@@ -39,7 +38,10 @@ def test_a_refused_complaint_never_closed_is_listed_from_its_refusal(tmp_path: P
 
 
 def test_check_reminds_to_close_after_the_set_time(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo", "retention: {close_ended_after_days: 30}\n")
+    root = write_repo(
+        tmp_path / "repo",
+        settings=ENGLAND_TRUST_SETTINGS + "retention: {close_ended_after_days: 30}\n",
+    )
     write_case(root, "2026-0001", ended_case("2026-0001", "2026-03-02", "refused", "2026-03-04"))
     early = run_in(root, "check", "--today", "2026-04-03")  # 30 days after 4 March: not yet
     assert "never closed" not in early.output
@@ -57,7 +59,7 @@ def closed_with_category(case_id: str, category: str) -> str:
 
 
 def test_a_free_text_category_is_redacted_without_a_list(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     path = write_case(root, "2019-0001", closed_with_category("2019-0001", f"'{MARK} boiler'"))
     for n in range(2, 7):  # five cases share "repairs": the public site's rule keeps it
         write_case(root, f"2019-000{n}", closed_with_category(f"2019-000{n}", "repairs"))
@@ -70,7 +72,9 @@ def test_a_free_text_category_is_redacted_without_a_list(tmp_path: Path) -> None
 
 
 def test_a_category_off_the_organisations_list_is_redacted(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo", "categories: [repairs]\n")
+    root = write_repo(
+        tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS + "categories: [repairs]\n"
+    )
     path = write_case(root, "2019-0001", closed_with_category("2019-0001", "boiler"))
     listed = write_case(root, "2019-0002", closed_with_category("2019-0002", "repairs"))
     assert run_in(root, "redact", "2019-0001", "--today", "2026-07-01").exit_code == 0
@@ -80,7 +84,7 @@ def test_a_category_off_the_organisations_list_is_redacted(tmp_path: Path) -> No
 
 
 def test_redact_says_what_it_cannot_reach(tmp_path: Path) -> None:
-    root = case_repo(tmp_path / "repo")
+    root = write_repo(tmp_path / "repo", settings=ENGLAND_TRUST_SETTINGS)
     write_case(root, "2019-0002", closed_with_category("2019-0002", "repairs"))
     out = run_in(root, "redact", "2019-0002", "--today", "2026-07-01")
     assert "still in the Git history" in out.output and "CI run logs" in out.output

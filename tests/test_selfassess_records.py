@@ -12,11 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from known_repo import SETTINGS, ack, case_yaml, ev, resp, write_known_repo
 from putright.annual.assemble import build_year
 from putright.annual.collect import collect_facts
 from putright.annual.selfassess import Row, contradiction_text, evidence_lines
 from putright.repository import Repository
-from test_annual_data import SETTINGS, ack, case_yaml, ev, resp, write_known_repo
 
 TODAY = dt.date(2026, 6, 30)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ import docx
 import pytest
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-from helpers import run, run_in
+from helpers import copy_demo, run, run_in
 from putright.records import load_case
 from site_fixtures import CASES, HOSTILE_ID, SETTINGS
 
@@ -131,13 +130,7 @@ def test_the_demo_data_builds_strictly(tmp_path: Path) -> None:
     """This repository's demo cases and mkdocs.yml (its docs/ left out: other pages, other tests)."""
     if not any((ROOT / "cases").rglob("*.yaml")):
         pytest.skip("no demo cases in this checkout")
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    for name in ("cases", "policies", "site_templates"):
-        shutil.copytree(ROOT / name, repo / name)
-    for name in ("complaints.yml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, repo / name)
-    (repo / "docs").mkdir()
+    repo = copy_demo(tmp_path / "repo")
     out = tmp_path / "site"
     result = run_in(repo, "site", "build", "--today", "2026-11-24", "--out", str(out), "--strict")
     assert result.exit_code == 0, result.output

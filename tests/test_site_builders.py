@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import putright.cli.site_cmd as site_cmd
-from helpers import run_in
+from helpers import copy_demo, run_in
 from putright.site.pages import Page
 from putright.site.staging import nav_patterns, stage
 
@@ -27,14 +27,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This repository's demo cases, procedures, settings and mkdocs.yml (no guides)."""
-    repo = tmp_path_factory.mktemp("demo") / "repo"
-    repo.mkdir()
-    for name in ("cases", "policies", "site_templates"):
-        shutil.copytree(ROOT / name, repo / name)
-    for name in ("complaints.yml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, repo / name)
-    (repo / "docs").mkdir()
-    return repo
+    return copy_demo(tmp_path_factory.mktemp("demo") / "repo")
 
 
 def _all_files(site: Path) -> list[str]:

@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,16 @@ def page_url(url: str, root: Path, name: str) -> str:
     if (root / name / "index.html").is_file():
         return f"{url}/{name}/"
     return f"{url}/{name}.html"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site being served: its URL and the folder it was built into."""
+
+    url: str
+    root: Path
+    case_id: str = ""  # an ordinary case to search for (the staff site)
+    builder: str = "mkdocs"  # or zensical: the same pages, a different search box
+
+    def page(self, name: str) -> str:
+        return f"{self.url}/404.html" if name == "404" else page_url(self.url, self.root, name)

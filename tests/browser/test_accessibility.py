@@ -17,7 +17,6 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
 from axe_support import WIDTHS, axe_version, blocking, open_search, run_axe
-from browser_support import MARKS, page_url, serve
+from browser_support import MARKS, Site, serve
 
 from helpers import run
 
@@ -34,15 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 TODAY = "2026-11-24"  # the day the shipped demo data was made for (tests/test_demo.py)
 
 pytestmark = MARKS
-
-
-@dataclass(frozen=True)
-class Site:
-    url: str
-    root: Path
-
-    def page(self, name: str) -> str:
-        return f"{self.url}/404.html" if name == "404" else page_url(self.url, self.root, name)
 
 
 def _build(out: Path, *public: str) -> None:

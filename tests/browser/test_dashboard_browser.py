@@ -10,14 +10,13 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
-from browser_support import MARKS, page_url, serve
+from browser_support import MARKS, Site, serve
 
 from helpers import run, write_repo
 from site_fixtures import CASES, HOSTILE_ID
@@ -26,17 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 TODAY = "2026-11-24"
 
 pytestmark = MARKS
-
-
-@dataclass(frozen=True)
-class Site:
-    url: str
-    root: Path
-    case_id: str  # an ordinary case to search for
-    builder: str  # mkdocs or zensical: the same pages, a different search box
-
-    def page(self, name: str) -> str:
-        return page_url(self.url, self.root, name)
 
 
 @pytest.fixture(scope="module", params=["mkdocs", "zensical"])

@@ -1,6 +1,6 @@
 """The public report as a person sees it: headless Chromium over the built site.
 
-Builds the public site for a repository whose figures are known (tests/test_annual_data and
+Builds the public site for a repository whose figures are known (tests/known_repo and
 test_annual_selfassess), serves it on 127.0.0.1 and checks the headings and key figures on
 the report, TSM and self-assessment pages; screenshots go to the test's tmp_path.
 """
@@ -9,28 +9,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared test data
 
-from browser_support import MARKS, page_url, serve
+from browser_support import MARKS, Site, serve
 
-from test_annual_data import build_public_site
-from test_annual_selfassess import ANSWERS, late_repo
+from known_repo import ANSWERS, build_public_site, late_repo
 
 pytestmark = MARKS
-
-
-@dataclass(frozen=True)
-class Site:
-    url: str
-    root: Path
-
-    def page(self, name: str) -> str:
-        return page_url(self.url, self.root, name)
 
 
 @pytest.fixture(scope="module")

@@ -52,16 +52,9 @@ class PublicAssessment(Assessed[PublicRow]):
     sections: tuple[PublicSection, ...]
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "year": self.label,
-            "written": self.written,
-            "approved": self.approved,
-            "answered": self.answered,
-            "provisions": len(self.rows),
-            "rows": [
-                row_json(r.provision, r.answer, list(r.lines), r.contradiction) for r in self.rows
-            ],
-        }
+        return self.summary_json(
+            [row_json(r.provision, r.answer, list(r.lines), r.contradiction) for r in self.rows]
+        )
 
 
 def cells_published(table: PublishedTable, labels: tuple[str, ...]) -> bool:

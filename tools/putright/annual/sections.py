@@ -38,6 +38,9 @@ class Assessed(Generic[R]):
     """Every row of an assessment, how many are answered, which the records contradict."""
 
     __slots__ = ()
+    label: str
+    written: bool
+    approved: str
     sections: tuple[SectionRows[R], ...]
 
     @property
@@ -51,3 +54,14 @@ class Assessed(Generic[R]):
     @property
     def contradictions(self) -> tuple[R, ...]:
         return tuple(r for r in self.rows if r.contradiction)
+
+    def summary_json(self, rows: list[dict[str, object]]) -> dict[str, object]:
+        """The assessment as JSON around its rows (each already rendered as the audience may see it)."""
+        return {
+            "year": self.label,
+            "written": self.written,
+            "approved": self.approved,
+            "answered": self.answered,
+            "provisions": len(self.rows),
+            "rows": rows,
+        }

@@ -88,13 +88,8 @@ class SelfAssessment(Assessed[Row]):
     approved: str = ""  # "Board of Management, 2026-06-18"
 
     def to_json(self, min_cell: int | None) -> dict[str, object]:
-        return {
-            "year": self.label,
-            "written": self.written,
-            "approved": self.approved,
-            "answered": self.answered,
-            "provisions": len(self.rows),
-            "rows": [
+        return self.summary_json(
+            [
                 row_json(
                     r.provision,
                     r.answer,
@@ -102,8 +97,8 @@ class SelfAssessment(Assessed[Row]):
                     contradiction_text(r, min_cell),
                 )
                 for r in self.rows
-            ],
-        }
+            ]
+        )
 
 
 def _one(measure: Measure) -> Evidence:

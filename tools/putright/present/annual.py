@@ -176,10 +176,15 @@ def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return out
 
 
-def _table_text(table: PublishedTable) -> list[str]:
+def table_rows(table: PublishedTable) -> list[tuple[str, str]]:
+    """A breakdown's rows as words and counts (hidden ones as *), then its total."""
     rows = [(words(r.label), HIDDEN if r.count is None else f"{r.count:,}") for r in table.rows]
     rows.append(("total", HIDDEN if table.total is None else f"{table.total:,}"))
-    return [table.title, *_grid((table.label_header, "count"), rows), ""]
+    return rows
+
+
+def _table_text(table: PublishedTable) -> list[str]:
+    return [table.title, *_grid((table.label_header, "count"), table_rows(table)), ""]
 
 
 def annual_text(view: ReportView) -> str:
@@ -279,12 +284,10 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]
 
 
 def _table_md(table: PublishedTable) -> list[str]:
-    rows = [(words(r.label), HIDDEN if r.count is None else f"{r.count:,}") for r in table.rows]
-    rows.append(("total", HIDDEN if table.total is None else f"{table.total:,}"))
     return [
         f"### {md_inline(table.title)}",
         "",
-        *_md_table((table.label_header, "Count"), rows),
+        *_md_table((table.label_header, "Count"), table_rows(table)),
         "",
     ]
 

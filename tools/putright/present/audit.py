@@ -16,6 +16,13 @@ def audit_json(result: AuditResult) -> str:
     return json.dumps(result.to_json(), indent=2) + "\n"
 
 
+def _section(lines: list[str], title: str, items: list[str]) -> None:
+    """A titled list after what is there already (a blank line between), if it has items."""
+    if items:
+        lines.extend([""] if lines else [])
+        lines += [title, *items]
+
+
 def audit_text(result: AuditResult) -> str:
     lines: list[str] = []
     cases = {c.id: c for c in result.cases}
@@ -26,20 +33,16 @@ def audit_text(result: AuditResult) -> str:
         gone = " (deleted)" if case and case.deleted else ""
         lines.append(f"{printable(case_id)}  {printable(where)}{gone}")
         lines.extend(f"  {f.kind}: {printable(f.message)}" for f in findings)
-    if result.imported:
-        if lines:
-            lines.append("")
-        lines.append("Imported from an earlier log (history before the import is not audited):")
-        lines.extend(
-            f"  {printable(i.case)}  {printable(i.file)}: {i.message}" for i in result.imported
-        )
-    if result.notes:
-        if lines:
-            lines.append("")
-        lines.append("Versions the audit could not read (skipped):")
-        lines.extend(
-            f"  {printable(n.file)} in {n.commit}: {printable(n.message)}" for n in result.notes
-        )
+    _section(
+        lines,
+        "Imported from an earlier log (history before the import is not audited):",
+        [f"  {printable(i.case)}  {printable(i.file)}: {i.message}" for i in result.imported],
+    )
+    _section(
+        lines,
+        "Versions the audit could not read (skipped):",
+        [f"  {printable(n.file)} in {n.commit}: {printable(n.message)}" for n in result.notes],
+    )
     if lines:
         lines.append("")
     affected = len({f.case for f in result.findings})

@@ -1,4 +1,5 @@
-"""Hand-built case repositories whose TSM answers are known by construction (no tests here).
+"""Hand-built case repositories whose answers are known by construction (no tests here: the
+annual, self-assessment and public-site tests share them).
 
 The calendar is England's: the only bank holidays the dates below go near are Good Friday
 (3 Apr 2026) and Easter Monday (6 Apr 2026). Each case's comment works its deadlines out by
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from helpers import run
+from putright.repository import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -232,3 +234,33 @@ def build_public_site(repo_root: str, out: Path, today: str = "2026-06-30") -> N
         "--repo", repo_root, "site", "build", "--public", "--out", str(out), "--today", today
     )
     assert result.exit_code == 0, result.output
+
+
+# Ten stage 1 complaints in June 2025 (no bank holidays): received on a Monday, so the
+# acknowledgement is due 5 working days later, the next Monday. Three are acknowledged on the
+# Tuesday after that (late): 3 of 10 = 30% late. Every response is 3 working days after the ack.
+LATE = {"sa-03", "sa-06", "sa-09"}
+
+
+def late_repo(root: Path, year_file: str) -> Repository:
+    write_known_repo(root, SETTINGS, {"reports/2025-26.yaml": year_file})
+    for path in (root / "cases").glob("*.yaml"):
+        path.unlink()  # only the ten below
+    for n in range(1, 11):
+        case_id = f"sa-{n:02d}"
+        ack_day = "2025-06-10" if case_id in LATE else "2025-06-04"
+        answer = "2025-06-13" if case_id in LATE else "2025-06-09"
+        events = [ack(ack_day, by="alice"), resp(answer, by="alice")]
+        (root / "cases" / f"{case_id}.yaml").write_text(
+            case_yaml(case_id, "2025-06-02", events, tenure="lcra"), encoding="utf-8"
+        )
+    return Repository.open(str(root))
+
+
+ANSWERS = """\
+year: "2025-26"
+self_assessment:
+  "6.2": {comply: yes, evidence: We always acknowledge within 5 working days.}
+  "6.3": {comply: yes, evidence: Stage 1 responses within 10 working days.}
+  "6.11": {comply: no, commentary: We are recruiting.}
+"""
