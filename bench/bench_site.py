@@ -79,13 +79,18 @@ def size_mb(folder: str) -> tuple[float, int]:
 
 def timed(argv: list[str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one process; exit if it fails."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    stdout, stderr = proc.communicate()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(argv[3:])} failed:\n{stdout.decode()}{stderr.decode()}")
+    # Output goes to a file, not a pipe: `check` over 10,000 cases writes more than a pipe
+    # holds, and waiting for a process blocked on a full pipe never ends.
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        with subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT) as proc:
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)  # wait4 reaped it, not Popen
+        if proc.returncode != 0:
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace")
+            sys.exit(f"{' '.join(argv[3:])} failed:\n{text}")
     return seconds, usage.ru_maxrss
 
 
