@@ -35,8 +35,6 @@ class Evaluated:
     case: Case | None
     result: CaseResult | None
     problems: list[Problem]
-    # What the caller's ``derive`` made of it where it was read (iter_evaluated).
-    derived: object = None
 
 
 @dataclass
@@ -200,11 +198,9 @@ def reading_cache(cache: CheckCache | None) -> Iterator[None]:
 # Below this many files one process is quicker than starting workers.
 PARALLEL_FROM = 1000
 # The worker's view of the run, set once per worker process (inherited through fork).
-_WORKER: tuple[Repository, dt.date, bool, CheckCache | None, bool, _Derive | None] | None = None
+_WORKER: tuple[Repository, dt.date, bool, CheckCache | None, bool] | None = None
 # A file's outcome, and what the cache should learn about it (None: nothing).
 _Done = tuple[Evaluated, Learnt | None]
-# Work on a file's outcome done where it was read (in a worker, it is sent back, not the case).
-_Derive = Callable[[int, Evaluated], object]
 
 
 def _read(root: str, path: str, rel: str) -> bytes | Evaluated:
@@ -272,29 +268,19 @@ def _init_worker(
     keep_cases: bool,
     cache: CheckCache | None,
     screen: bool,
-    derive: _Derive | None,
 ) -> None:
     global _WORKER
-    _WORKER = (repo, today, keep_cases, cache, screen, derive)
+    _WORKER = (repo, today, keep_cases, cache, screen)
 
 
-def _work(item: tuple[int, tuple[str, str]]) -> _Done:
+def _work(item: tuple[str, str]) -> _Done:
     assert _WORKER is not None
-    repo, today, keep_cases, cache, screen, derive = _WORKER
-    index, (path, rel) = item
-    outcome, learnt = _read_and_evaluate(repo, today, path, rel, cache=cache, screen=screen)
-    if derive is not None:
-        outcome.derived = derive(index, outcome)
+    repo, today, keep_cases, cache, screen = _WORKER
+    outcome, learnt = _read_and_evaluate(repo, today, *item, cache=cache, screen=screen)
     # Send back only what the caller keeps: a Case carries the whole record.
     if not keep_cases and outcome.case is not None:
         outcome = replace(outcome, case=_slim(outcome.case))
     return outcome, learnt
-
-
-def _derived(index: int, done: _Done, derive: _Derive | None) -> _Done:
-    if derive is not None:
-        done[0].derived = derive(index, done[0])
-    return done
 
 
 def _slim(case: Case) -> Case:
@@ -316,7 +302,6 @@ def iter_evaluated(
     keep_cases: bool = True,
     cache: CheckCache | None = None,
     screen: bool = False,
-    derive: _Derive | None = None,
 ) -> Iterator[Evaluated]:
     """Every case file's outcome, in file order, plus a problem for an id used twice.
 
@@ -326,8 +311,6 @@ def iter_evaluated(
     With a ``cache``, files it holds as they are now are not read again (only re-evaluated
     for today); the others are read and added to it (the caller saves it).
     With ``screen``, each case is only screened (``screen_loaded``), not evaluated.
-    ``derive`` is applied to each outcome (and its place in file order) where it is read
-    (``Evaluated.derived``): work per case the caller needs, done in the workers.
     """
     files = list(repo.case_files())
     cache = _READING_CACHE.get() if cache is None else cache
@@ -342,15 +325,12 @@ def iter_evaluated(
         pool = context.Pool(
             jobs,
             initializer=_init_worker,
-            initargs=(repo, today, keep_cases, cache, screen, derive),
+            initargs=(repo, today, keep_cases, cache, screen),
         )
-        done: Iterator[_Done] = pool.imap(_work, enumerate(files), chunksize=64)
+        done: Iterator[_Done] = pool.imap(_work, files, chunksize=64)
     else:
         pool = None
-        done = (
-            _derived(i, _read_and_evaluate(repo, today, p, r, cache, screen), derive)
-            for i, (p, r) in enumerate(files)
-        )
+        done = (_read_and_evaluate(repo, today, p, r, cache, screen) for p, r in files)
     seen: dict[str, str] = {}
     try:
         for count, (outcome, learnt) in enumerate(done, start=1):
