@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
+from known_repo import write_known_repo
 from putright.cli import COMMAND_HOMES, COMMAND_MODULES, _register, cli
-from test_annual_data import write_known_repo
 
 
 def test_every_command_has_its_home() -> None:

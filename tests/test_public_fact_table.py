@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from known_repo import ack, case_yaml, resp, write_known_repo
 from putright.annual.collect import FactSet, code_policy, collect_fact_table, usable
 from putright.annual.facts import facts_of
 from putright.check import evaluate_loaded, iter_evaluated, screen_loaded
 from putright.engine import evaluate
 from putright.records import load_case
 from putright.repository import Repository
-from test_annual_data import ack, case_yaml, resp, write_known_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = dt.date(2026, 11, 24)
