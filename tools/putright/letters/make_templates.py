@@ -12,14 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
 
 LANGUAGE = "en-GB"
-Builder = Callable[[Any], None]
 
 
 def _language(document: Any) -> None:
@@ -35,153 +33,139 @@ def _language(document: Any) -> None:
     document.core_properties.language = LANGUAGE
 
 
-def _p(document: Any, text: str, style: str | None = None, bold: bool = False) -> None:
-    paragraph = document.add_paragraph(style=style)
-    paragraph.add_run(text).bold = bold
+# Each letter as lines, the way it reads: "# " a heading (one "#" a level), "- " a bulleted
+# paragraph, "**...**" a bold one, anything else a paragraph; a line ending in a backslash goes
+# on in the next (for the long Jinja ones). "{%p ... %}" lines are docxtpl's.
+LETTERHEAD = """\
+**{{ organisation }}**
+{{ date }}
+{{ name }}
+{%p for line in address_lines %}
+{{ line }}
+{%p endfor %}
+Our reference: {{ case_id }}
+{%p if draft and gaps %}
+**DRAFT, NOT TO BE SENT. The record lacks what the Code requires:**
+{%p for gap in gaps %}
+- {{ gap }}
+{%p endfor %}
+{%p endif %}
+Dear {{ salutation }},
+"""
 
+SIGN_OFF = """\
+Yours sincerely,
+{{ signatory }}
+{{ organisation }}
+{%p if contact %}
+Contact us: {{ contact }}
+{%p endif %}
+"""
 
-def _letterhead(document: Any) -> None:
-    _p(document, "{{ organisation }}", bold=True)
-    _p(document, "{{ date }}")
-    _p(document, "{{ name }}")
-    _p(document, "{%p for line in address_lines %}")
-    _p(document, "{{ line }}")
-    _p(document, "{%p endfor %}")
-    _p(document, "Our reference: {{ case_id }}")
-    _p(document, "{%p if draft and gaps %}")
-    _p(document, "DRAFT, NOT TO BE SENT. The record lacks what the Code requires:", bold=True)
-    _p(document, "{%p for gap in gaps %}")
-    _p(document, "{{ gap }}", "List Bullet")
-    _p(document, "{%p endfor %}")
-    _p(document, "{%p endif %}")
-    _p(document, "Dear {{ salutation }},")
+ACTIONS = """\
+{%p if actions %}
+These actions are still to be completed:
+{%p for a in actions %}
+- {{ a.label }}{% if a.description %}: {{ a.description }}{% endif %}, by {{ a.due }}
+{%p endfor %}
+{%p else %}
+There are no outstanding actions.
+{%p endif %}
+"""
 
-
-def _sign_off(document: Any) -> None:
-    _p(document, "Yours sincerely,")
-    _p(document, "{{ signatory }}")
-    _p(document, "{{ organisation }}")
-    _p(document, "{%p if contact %}")
-    _p(document, "Contact us: {{ contact }}")
-    _p(document, "{%p endif %}")
-
-
-def _actions(document: Any, empty: str) -> None:
-    _p(document, "{%p if actions %}")
-    _p(document, "These actions are still to be completed:")
-    _p(document, "{%p for a in actions %}")
-    _p(
-        document,
-        "{{ a.label }}{% if a.description %}: {{ a.description }}{% endif %}, by {{ a.due }}",
-        "List Bullet",
-    )
-    _p(document, "{%p endfor %}")
-    _p(document, "{%p else %}")
-    _p(document, empty)
-    _p(document, "{%p endif %}")
-
-
-def response(document: Any) -> None:
-    document.add_heading("Our response to your complaint", 1)
-    _p(document, "This is our response at stage {{ stage }} ({{ stage_name }}) of our procedure.")
-    document.add_heading("Your complaint", 2)
-    _p(document, "We understood your complaint, and the outcome you are seeking, as follows:")
-    _p(document, "{{ definition }}")
-    document.add_heading("Our decision", 2)
-    _p(document, "{%p if outcome %}")
-    _p(document, "Overall, your complaint is {{ outcome }}.")
-    _p(document, "{%p endif %}")
-    _p(document, "{%p for p in points %}")
-    document.add_heading("Point {{ p.number }}: {{ p.point }}", 3)
-    _p(document, "Our decision: {{ p.decision }}.")
-    _p(document, "Our reasons: {{ p.reasons }}")
-    _p(document, "{%p endfor %}")
-    document.add_heading("Putting things right", 2)
-    _p(document, "{%p if remedies %}")
-    _p(document, "{%p for r in remedies %}")
-    _p(
-        document,
-        "{{ r.label }}{% if r.description %}: {{ r.description }}{% endif %}"
-        "{% if r.done %} (done on {{ r.done }}){% elif r.due %} (by {{ r.due }}){% endif %}",
-        "List Bullet",
-    )
-    _p(document, "{%p endfor %}")
-    _p(document, "{%p else %}")
-    _p(document, "We are not offering a remedy, for the reasons given above.")
-    _p(document, "{%p endif %}")
-    document.add_heading("What happens next", 2)
-    _actions(document, "There are no outstanding actions.")
-    document.add_heading("If you are not satisfied", 2)
-    _p(document, "{{ escalation }}")
-
-
-def extension(document: Any) -> None:
-    document.add_heading("We need more time to answer your complaint", 1)
-    _p(document, "We are writing about your complaint at stage {{ stage }} ({{ stage_name }}).")
-    document.add_heading("Our new date", 2)
-    _p(document, "We now expect to send you our response by {{ new_date }}.")
-    document.add_heading("Why we need more time", 2)
-    _p(document, "{{ reason }}")
-    document.add_heading("The Housing Ombudsman", 2)
-    _p(
-        document,
-        "If you are unhappy with this, you can contact the Housing Ombudsman: {{ ombudsman }}",
-    )
-
-
-def refusal(document: Any) -> None:
-    document.add_heading("Why we cannot accept your complaint", 1)
-    _p(
-        document,
-        "We cannot accept your complaint under our complaints procedure because {{ reason }}.",
-    )
-    _p(document, "{%p if explanation %}")
-    _p(document, "{{ explanation }}")
-    _p(document, "{%p endif %}")
-    document.add_heading("Your right to take this to the Housing Ombudsman", 2)
-    _p(
-        document,
-        "You can ask the Housing Ombudsman to look at our decision not to accept your "
-        "complaint: {{ ombudsman }}",
-    )
-
-
-def escalation_refusal(document: Any) -> None:
-    document.add_heading("Your request to take your complaint further", 1)
-    _p(document, "We cannot take your complaint to stage {{ stage }} ({{ stage_name }}).")
-    document.add_heading("Our reason", 2)
-    _p(document, "{{ reason }}")
-    document.add_heading("Your right to take this to the Housing Ombudsman", 2)
-    _p(document, "You can ask the Housing Ombudsman to look at our decision: {{ ombudsman }}")
-
-
-def acknowledgement(document: Any) -> None:
-    document.add_heading("We have received your complaint", 1)
-    _p(document, "Your complaint is at stage {{ stage }} ({{ stage_name }}) of our procedure.")
-    document.add_heading("Your complaint as we understand it", 2)
-    _p(document, "{{ definition }}")
-    _p(document, "If we have misunderstood anything, or you want a different outcome, tell us.")
-    document.add_heading("When you will hear from us", 2)
-    _p(document, "We will send you our response by {{ response_due }}.")
-
-
-def update(document: Any) -> None:
-    document.add_heading("An update on your complaint", 1)
-    _p(document, "Your complaint is at stage {{ stage }} ({{ stage_name }}) of our procedure.")
-    _p(document, "{%p if response_due %}")
-    _p(document, "We expect to send you our response by {{ response_due }}.")
-    _p(document, "{%p endif %}")
-    _actions(document, "There are no outstanding actions.")
-
-
-BUILDERS: dict[str, Builder] = {
-    "acknowledgement": acknowledgement,
-    "extension": extension,
-    "response": response,
-    "refusal": refusal,
-    "escalation_refusal": escalation_refusal,
-    "update": update,
+LETTERS: dict[str, str] = {
+    "acknowledgement": """\
+# We have received your complaint
+Your complaint is at stage {{ stage }} ({{ stage_name }}) of our procedure.
+## Your complaint as we understand it
+{{ definition }}
+If we have misunderstood anything, or you want a different outcome, tell us.
+## When you will hear from us
+We will send you our response by {{ response_due }}.
+""",
+    "extension": """\
+# We need more time to answer your complaint
+We are writing about your complaint at stage {{ stage }} ({{ stage_name }}).
+## Our new date
+We now expect to send you our response by {{ new_date }}.
+## Why we need more time
+{{ reason }}
+## The Housing Ombudsman
+If you are unhappy with this, you can contact the Housing Ombudsman: {{ ombudsman }}
+""",
+    "response": """\
+# Our response to your complaint
+This is our response at stage {{ stage }} ({{ stage_name }}) of our procedure.
+## Your complaint
+We understood your complaint, and the outcome you are seeking, as follows:
+{{ definition }}
+## Our decision
+{%p if outcome %}
+Overall, your complaint is {{ outcome }}.
+{%p endif %}
+{%p for p in points %}
+### Point {{ p.number }}: {{ p.point }}
+Our decision: {{ p.decision }}.
+Our reasons: {{ p.reasons }}
+{%p endfor %}
+## Putting things right
+{%p if remedies %}
+{%p for r in remedies %}
+- {{ r.label }}{% if r.description %}: {{ r.description }}{% endif %}\\
+{% if r.done %} (done on {{ r.done }}){% elif r.due %} (by {{ r.due }}){% endif %}
+{%p endfor %}
+{%p else %}
+We are not offering a remedy, for the reasons given above.
+{%p endif %}
+## What happens next
+"""
+    + ACTIONS
+    + """\
+## If you are not satisfied
+{{ escalation }}
+""",
+    "refusal": """\
+# Why we cannot accept your complaint
+We cannot accept your complaint under our complaints procedure because {{ reason }}.
+{%p if explanation %}
+{{ explanation }}
+{%p endif %}
+## Your right to take this to the Housing Ombudsman
+You can ask the Housing Ombudsman to look at our decision not to accept your \\
+complaint: {{ ombudsman }}
+""",
+    "escalation_refusal": """\
+# Your request to take your complaint further
+We cannot take your complaint to stage {{ stage }} ({{ stage_name }}).
+## Our reason
+{{ reason }}
+## Your right to take this to the Housing Ombudsman
+You can ask the Housing Ombudsman to look at our decision: {{ ombudsman }}
+""",
+    "update": """\
+# An update on your complaint
+Your complaint is at stage {{ stage }} ({{ stage_name }}) of our procedure.
+{%p if response_due %}
+We expect to send you our response by {{ response_due }}.
+{%p endif %}
+"""
+    + ACTIONS,
 }
+
+
+def _write(document: Any, text: str) -> None:
+    """Add ``text``'s lines to the document: headings, bullets, bold and plain paragraphs."""
+    for line in text.replace("\\\n", "").splitlines():
+        level = len(line) - len(line.lstrip("#"))
+        if level and line[level : level + 1] == " ":
+            document.add_heading(line[level + 1 :], level)
+            continue
+        # As every paragraph has been written since the first templates: a run whose bold is
+        # said (off, but for the two bold lines), so a shipped .docx is rebuilt unchanged.
+        bullet, bold = line.startswith("- "), line.startswith("**") and line.endswith("**")
+        words = line[2:-2] if bold else line[2:] if bullet else line
+        paragraph = document.add_paragraph(style="List Bullet" if bullet else None)
+        paragraph.add_run(words).bold = bold
 
 
 def build(kind: str) -> Any:
@@ -192,16 +176,15 @@ def build(kind: str) -> Any:
     props.author = "Putright"
     props.created = props.modified = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     props.revision = 1
-    _letterhead(document)
-    BUILDERS[kind](document)
-    _sign_off(document)
+    for text in (LETTERHEAD, LETTERS[kind], SIGN_OFF):
+        _write(document, text)
     return document
 
 
 def write_all(folder: str) -> list[str]:
     os.makedirs(folder, exist_ok=True)
     written = []
-    for kind in BUILDERS:
+    for kind in LETTERS:
         path = os.path.join(folder, f"{kind}.docx")
         build(kind).save(path)
         written.append(path)
