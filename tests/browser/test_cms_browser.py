@@ -276,8 +276,10 @@ def test_a_case_waiting_on_its_branch_holds_its_number(served: Served, browser: 
 
     # A second new case while the first waits on its branch: the next number after it.
     second = f"2026-{int(first[5:]) + 1:04d}"
-    page.goto(served.url + "#/collections/cases-2026/new")
-    _expect_number(page, second)
+    fresh = browser.new_page(viewport={"width": 1280, "height": 900})  # a form opened afresh
+    _login(fresh, served.url)
+    fresh.goto(served.url + "#/collections/cases-2026/new")
+    _expect_number(fresh, second)
     # And an existing case keeps its number, read-only (in a tab of its own: leaving the new
     # form, which has its number and so has changes, would ask to discard them).
     other = browser.new_page(viewport={"width": 1280, "height": 900})
