@@ -57,6 +57,20 @@ def write_case(root: Path, case_id: str, text: str) -> Path:
     return path
 
 
+def built_page(site: Path, name: str) -> Path:
+    """A built page's HTML file (``name`` without .md), with directory URLs (name/index.html)
+    or without (name.html)."""
+    for candidate in (site / name / "index.html", site / f"{name}.html"):
+        if candidate.is_file():
+            return candidate
+    raise AssertionError(f"no page {name} in {site}")
+
+
+def built_html(site: Path, name: str) -> str:
+    """The HTML of ``built_page``."""
+    return built_page(site, name).read_text(encoding="utf-8")
+
+
 def copy_demo(root: Path) -> Path:
     """This repository's demo cases, procedures, site templates, complaints.yml and mkdocs.yml
     in ``root`` (its guides left out: an empty docs/)."""
