@@ -8,18 +8,16 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import git
 import pytest
 
-from helpers import run, run_in
+from helpers import History, at, case_text, ev, kinds, run, run_in
 from putright.calendar import WorkingCalendar
 from putright.config import load_settings
 from putright.errors import GitError
-from putright.history import AuditResult, audit_repository
+from putright.history import audit_repository
 from putright.history.versions import EventKey, match_events
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
@@ -27,67 +25,9 @@ UTC = dt.UTC
 SCHEMA_LINE = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
 
 
-def at(day: str, hour: int = 10, minute: int = 0, tz: dt.tzinfo = UTC) -> dt.datetime:
-    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute), tzinfo=tz)
-
-
-def ev(date: str, type_: str, stage: int = 1, **extra: Any) -> str:
-    keys = [f"date: {date}", f"type: {type_}", f"stage: {stage}"]
-    keys += [f"{k}: {v}" for k, v in extra.items()]
-    return "{" + ", ".join(keys) + "}"
-
-
-def case_text(case_id: str, received: str, *events: str) -> str:
-    lines = [SCHEMA_LINE, f"id: {case_id}", f"received: {received}", "channel: email"]
-    lines += ["events:", *(f"  - {e}" for e in events)] if events else ["events: []"]
-    return "\n".join(lines) + "\n"
-
-
-class History:
-    """A case repository in a real Git repository, committed at chosen times."""
-
-    def __init__(self, root: Path, settings: str = "") -> None:
-        self.root = root
-        self.repo = git.Repo.init(root)
-        with self.repo.config_writer() as config:
-            config.set_value("user", "name", "Test Officer")
-            config.set_value("user", "email", "officer@example.org")
-        (root / "policies").mkdir()
-        shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
-        config_text = "organisation: Test Trust\ncalendar: {nation: ENG}\n" + settings
-        self.commit(
-            at("2026-01-05"), {"complaints.yml": config_text, "policies/hoc-2024.yaml": None}
-        )
-
-    def commit(
-        self, when: dt.datetime, files: Mapping[str, str | None], message: str = "edit"
-    ) -> str:
-        """Write (text) or delete (None; a path not yet in the index is just added) and commit."""
-        for rel, text in files.items():
-            path = self.root / rel
-            if text is None and rel in {e[0] for e in self.repo.index.entries}:
-                self.repo.index.remove([rel], working_tree=True)
-                continue
-            if text is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-            self.repo.index.add([rel])
-        commit = self.repo.index.commit(message, author_date=when, commit_date=when)
-        return str(commit.hexsha)
-
-    def audit(self) -> AuditResult:
-        settings = load_settings(str(self.root))
-        calendar = WorkingCalendar(settings.nation, settings.closures)
-        return audit_repository(str(self.root), settings, calendar)
-
-
 @pytest.fixture
 def history(tmp_path: Path) -> History:
     return History(tmp_path / "repo")
-
-
-def kinds(result: AuditResult) -> list[tuple[str, str]]:
-    return [(f.case, f.kind) for f in result.findings]
 
 
 # --- a clean history -----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The audit of a repository that starts from an imported log, or from records moved in by hand.
 
-Real Git histories with controlled commit dates (test_audit.History). Working days counted
+Real Git histories with controlled commit dates (helpers.History). Working days counted
 by hand on the England calendar of March 2026 (no bank holiday in it).
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from helpers import complaints
+from helpers import History, at, case_text, complaints, ev, kinds
 from putright.present.audit import audit_text
-from test_audit import History, at, case_text, ev, kinds
 
 IMPORT_DAY = "2026-03-02"  # a Monday
 

@@ -10,19 +10,14 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import git
 import pytest
 
-from helpers import complaints
+from helpers import History, at, complaints
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 UTC = dt.UTC
 OTHER_NAME = "Zebedee Quartermaine"  # the other case's complainant: never in the pack
 OWN_NAME = "Alice Example"
-
-
-def at(day: str, hour: int = 10) -> dt.datetime:
-    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour), tzinfo=UTC)
 
 
 def case_text(case_id: str, *events: str, name: str = OWN_NAME) -> str:
@@ -47,59 +42,37 @@ RESP = (
 REQ = "{date: 2026-05-05, type: ombudsman_evidence_requested, due: 2026-05-20}"
 
 
-class Repo:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.git = git.Repo.init(root)
-        (root / "policies").mkdir(parents=True)
-        shutil.copy(POLICY, root / "policies" / "hoc-2024.yaml")
-        (root / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
-
-    def commit(self, when: dt.datetime, author: str, files: dict[str, str | bytes]) -> str:
-        for rel, content in files.items():
-            path = self.root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        self.git.index.add(list(files))
-        actor = git.Actor(author, f"{author.split()[0].lower()}@example.org")
-        commit = self.git.index.commit(
-            "edit", author=actor, committer=actor, author_date=when, commit_date=when
-        )
-        return str(commit.hexsha)
-
-
 @pytest.fixture
-def history(tmp_path: Path) -> tuple[Repo, list[tuple[str, str, str]]]:
+def history(tmp_path: Path) -> tuple[History, list[tuple[str, str, str]]]:
     """Case 2026-0001 in three commits by two officers, a letter, and another case."""
-    repo = Repo(tmp_path / "repo")
+    repo = History(tmp_path / "repo")
     own = "cases/2026/2026-0001.yaml"
     other = "cases/2026/2026-0002.yaml"
     commits = []
     first = case_text("2026-0001")
-    sha = repo.commit(at("2026-03-02"), "Jo Smith", {
+    sha = repo.commit(at("2026-03-02"), author="Jo Smith", files={
         own: first, "complaints.yml": "organisation: Test Trust\n",
         "policies/hoc-2024.yaml": POLICY.read_text(encoding="utf-8"),
         other: case_text("2026-0002", name=OTHER_NAME),
     })  # fmt: skip
     commits.append((sha, "Jo Smith", first))
     second = case_text("2026-0001", ACK)
-    commits.append((repo.commit(at("2026-03-04"), "Jo Smith", {own: second}), "Jo Smith", second))
+    commits.append(
+        (repo.commit(at("2026-03-04"), author="Jo Smith", files={own: second}), "Jo Smith", second)
+    )
     (repo.root / "letters/2026-0001").mkdir(parents=True)
     ran = complaints(repo.root, "letter", "2026-0001", "acknowledgement", "--today", "2026-03-04")
     assert ran.code == 0, ran.err
     third = case_text("2026-0001", ACK, RESP, REQ)
     letter = b"PK-not-really-a-docx: the response as sent"
-    sha = repo.commit(at("2026-03-16", 15), "Mo Patel", {
+    sha = repo.commit(at("2026-03-16", 15), author="Mo Patel", files={
         own: third, "letters/2026-0001/2026-03-16-response-stage1.docx": letter,
         "letters/2026-0001/2026-03-04-acknowledgement-stage1.docx":
             (repo.root / "letters/2026-0001/2026-03-04-acknowledgement-stage1.docx").read_bytes(),
     })  # fmt: skip
     commits.append((sha, "Mo Patel", third))
     # the other case moves on too, with its own letter: neither may reach the pack
-    repo.commit(at("2026-03-17"), "Jo Smith", {
+    repo.commit(at("2026-03-17"), author="Jo Smith", files={
         other: case_text("2026-0002", ACK, name=OTHER_NAME),
         "letters/2026-0002/note.md": f"Dear {OTHER_NAME}\n",
     })  # fmt: skip
@@ -112,7 +85,7 @@ def read_zip(path: Path) -> dict[str, bytes]:
 
 
 def test_the_pack_holds_every_version_letter_and_hash(
-    history: tuple[Repo, list[tuple[str, str, str]]], tmp_path: Path
+    history: tuple[History, list[tuple[str, str, str]]], tmp_path: Path
 ) -> None:
     repo, commits = history
     out = tmp_path / "pack.zip"
@@ -161,7 +134,7 @@ def test_the_pack_holds_every_version_letter_and_hash(
 
 
 def test_the_chronology_and_deadlines_are_readable(
-    history: tuple[Repo, list[tuple[str, str, str]]], tmp_path: Path
+    history: tuple[History, list[tuple[str, str, str]]], tmp_path: Path
 ) -> None:
     repo, commits = history
     out = tmp_path / "pack.zip"
@@ -188,7 +161,7 @@ def test_the_chronology_and_deadlines_are_readable(
 
 
 def test_the_pack_follows_a_renumbered_case(
-    history: tuple[Repo, list[tuple[str, str, str]]], tmp_path: Path
+    history: tuple[History, list[tuple[str, str, str]]], tmp_path: Path
 ) -> None:
     repo, commits = history
     ran = complaints(repo.root, "renumber", "2026-0001", "--to", "2026-0009", "--commit",
@@ -198,7 +171,7 @@ def test_the_pack_follows_a_renumbered_case(
     assert not (repo.root / "letters/2026-0001").exists()
     text = (repo.root / "cases/2026/2026-0009.yaml").read_text(encoding="utf-8")
     assert "letter: letters/2026-0009/2026-03-16-response-stage1.docx" in text
-    assert not repo.git.is_dirty(untracked_files=True)  # the letters moved in the same commit
+    assert not repo.repo.is_dirty(untracked_files=True)  # the letters moved in the same commit
 
     out = tmp_path / "pack.zip"
     ran = complaints(repo.root, "bundle", "2026-0009", "--out", str(out), "--today", "2026-06-01")
@@ -224,7 +197,7 @@ def test_bundle_outside_git_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_an_unknown_case_is_a_clear_error(
-    history: tuple[Repo, list[tuple[str, str, str]]], tmp_path: Path
+    history: tuple[History, list[tuple[str, str, str]]], tmp_path: Path
 ) -> None:
     repo, _commits = history
     ran = complaints(repo.root, "bundle", "2026-0404", "--out", str(tmp_path / "x.zip"))
@@ -232,7 +205,7 @@ def test_an_unknown_case_is_a_clear_error(
 
 
 def test_zip_members_are_dated_the_day_it_was_prepared(
-    history: tuple[Repo, list[tuple[str, str, str]]], tmp_path: Path
+    history: tuple[History, list[tuple[str, str, str]]], tmp_path: Path
 ) -> None:
     repo, _commits = history
     out = tmp_path / "pack.zip"

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from helpers import built_page
 from known_repo import ROOT
 
 MARK = "zqxmark"
@@ -290,14 +291,6 @@ def test_no_marker_and_no_case_id_in_any_published_file(built: tuple[Path, Path]
             at = lowered.find(needle)
             assert at < 0, f"{path.relative_to(site)} publishes {data[max(0, at - 40) : at + 60]!r}"
         assert MARK not in str(path.relative_to(site)).lower()
-
-
-def built_page(site: Path, name: str) -> Path:
-    """A page's HTML file, whether the build uses directory URLs (name/index.html) or not."""
-    for candidate in (site / name / "index.html", site / f"{name}.html"):
-        if candidate.is_file():
-            return candidate
-    raise AssertionError(f"no page {name} in {site}")
 
 
 def test_only_the_public_pages_are_built(built: tuple[Path, Path]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from helpers import built_page
 from known_repo import ANSWERS, SETTINGS, YEAR_FILE, build_public_site, late_repo, write_known_repo
 from putright.annual.yearfile import YearFileError
 from putright.repository import Repository
@@ -151,7 +152,6 @@ def test_real_mkdocs_build_is_strict_clean(tmp_path: Path) -> None:
     repo = late_repo(tmp_path / "repo", ANSWERS)
     out = tmp_path / "public"
     build_public_site(repo.root, out)
-    from test_public_leak import built_page
 
     html = built_page(out, "self-assessment/2025-26").read_text(encoding="utf-8")
     assert "admonition warning" in html

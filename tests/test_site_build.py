@@ -12,7 +12,7 @@ import docx
 import pytest
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-from helpers import copy_demo, run, run_in
+from helpers import built_html, copy_demo, run, run_in
 from putright.records import load_case
 from site_fixtures import CASES, HOSTILE_ID, SETTINGS
 
@@ -29,14 +29,6 @@ def html_pages(site: Path) -> dict[str, str]:
         for p in site.rglob("*.html")
         if p.relative_to(site).as_posix() != "404.html"
     }
-
-
-def built(site: Path, page: str) -> str:
-    """The HTML built from docs page ``page`` (no .md), with or without directory URLs."""
-    for candidate in (site / f"{page}.html", site / page / "index.html"):
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    raise AssertionError(f"{page} was not built")
 
 
 def article(page: str) -> str:
@@ -67,7 +59,7 @@ def test_every_page_is_built_and_marked_private(hostile_site: Path) -> None:
         "learning",
         "procedures",
     ):
-        built(hostile_site, name)
+        built_html(hostile_site, name)
     for name, page in html_pages(hostile_site).items():
         assert "<strong>PRIVATE</strong>: the staff complaints dashboard" in page, name  # the bar
         body = article(page)
@@ -81,7 +73,7 @@ def test_even_the_404_page_says_private(hostile_site: Path) -> None:
 
 
 def test_hostile_case_text_shows_as_text(hostile_site: Path) -> None:
-    page = built(hostile_site, f"cases/2026/{HOSTILE_ID}")
+    page = built_html(hostile_site, f"cases/2026/{HOSTILE_ID}")
     body = article(page)
     assert "<script" not in body and "<iframe" not in body and "<img" not in body
     assert 'href="javascript' not in page and "onerror=alert" not in body.replace(
@@ -104,7 +96,7 @@ def test_titles_cannot_be_escaped(hostile_site: Path) -> None:
 
 
 def test_charts_are_images_with_alt_text(hostile_site: Path) -> None:
-    page = article(built(hostile_site, "performance"))
+    page = article(built_html(hostile_site, "performance"))
     images = re.findall(r'<img alt="([^"]+)" src="([^"]+)"', page)
     assert len(images) >= 8
     for alt, src in images:
@@ -121,7 +113,7 @@ def test_case_pages_are_searchable_but_stay_out_of_the_navigation(hostile_site: 
     # Free text is not indexed (the index would be tens of MB at 10,000 cases); the facts are.
     assert not any("heading x" in d["text"] for d in index["docs"])
     assert not any(BANNER in d["text"] for d in index["docs"])
-    overview = built(hostile_site, "index")
+    overview = built_html(hostile_site, "index")
     nav = overview[overview.index("md-sidebar--primary") : overview.index("md-sidebar--secondary")]
     assert 'href="cases/2026/' in nav and HOSTILE_ID not in nav
 
@@ -137,8 +129,10 @@ def test_the_demo_data_builds_strictly(tmp_path: Path) -> None:
     for case in (ROOT / "cases").rglob("*.yaml"):
         loaded, _problems, _text = load_case(case.read_bytes(), case.name)
         if loaded is not None:
-            assert f"Case {loaded.id}" in built(out, f"cases/{loaded.received.year}/{loaded.id}")
-    overview = article(built(out, "index"))
+            assert f"Case {loaded.id}" in built_html(
+                out, f"cases/{loaded.received.year}/{loaded.id}"
+            )
+    overview = article(built_html(out, "index"))
     assert "Complaints overview" in overview and "Overdue (" in overview
     assert re.search(r"\d+ pages\.", result.output)
 
@@ -159,7 +153,7 @@ def test_a_repository_without_mkdocs_yml_gets_the_built_in_config(
     )
     result = run_in(repo, "site", "build", "--today", "2026-02-01", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert "Case 2026-0001" in built(tmp_path / "out", "cases/2026/2026-0001")
+    assert "Case 2026-0001" in built_html(tmp_path / "out", "cases/2026/2026-0001")
     assert "Test Housing Trust: complaints, staff only" in (
         tmp_path / "out" / "index.html"
     ).read_text(encoding="utf-8")

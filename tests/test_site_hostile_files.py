@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 import putright.cli.site_cmd  # noqa: F401  (registers `complaints site`)
-from helpers import complaints, run_in, write_repo
+from helpers import built_html, complaints, run_in, write_repo
 from putright.yamlfile import MAX_DEPTH
 from site_fixtures import CLOSED, SETTINGS
-from test_site_build import built
 
 pytestmark = pytest.mark.slow
 TODAY = ("--today", "2026-04-01")
@@ -43,11 +42,11 @@ def test_a_case_called_index_keeps_the_years_list(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = run_in(repo, "site", "build", *TODAY, "--out", str(out))
     assert result.exit_code == 0, result.output
-    year = built(out, "cases/2026")
+    year = built_html(out, "cases/2026")
     # The year's list links all three cases: it was not replaced by the case's own page.
     for case_id in ("2026-0001", "index", "README"):
         assert f">{case_id}<" in year, case_id
-    assert "Damp in the bedroom" in built(out, "cases/2026/_index")
+    assert "Damp in the bedroom" in built_html(out, "cases/2026/_index")
 
 
 def test_a_mathtext_category_is_drawn_as_plain_text(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared te
 
 from browser_support import MARKS
 
-from helpers import complaints
-from test_bundle import OTHER_NAME, Repo, at, case_text
+from helpers import History, at, complaints
+from test_bundle import OTHER_NAME, case_text
 
 pytestmark = MARKS
 
@@ -26,13 +26,13 @@ RESP = (
 
 
 def test_the_chronology_opens_and_prints(browser: object, tmp_path: Path) -> None:
-    repo = Repo(tmp_path / "repo")
+    repo = History(tmp_path / "repo")
     own = "cases/2026/2026-0001.yaml"
-    repo.commit(at("2026-03-02"), "Jo Smith", {
+    repo.commit(at("2026-03-02"), author="Jo Smith", files={
         own: case_text("2026-0001"), "complaints.yml": "organisation: Test Trust\n",
         "cases/2026/2026-0002.yaml": case_text("2026-0002", name=OTHER_NAME),
     })  # fmt: skip
-    repo.commit(at("2026-03-16"), "Mo Patel", {
+    repo.commit(at("2026-03-16"), author="Mo Patel", files={
         own: case_text("2026-0001", "{date: 2026-03-04, type: acknowledged, stage: 1}", RESP),
         "letters/2026-0001/response.md": "Dear Alice, our response.\n",
     })  # fmt: skip
