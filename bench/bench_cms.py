@@ -103,20 +103,12 @@ def _backend_seconds(base: str, year: int) -> tuple[float, int]:
 
 def measure(root: str, year: int, runs: int) -> dict[str, list[float]]:
     from browser_support import ARGS, CHROMIUM
+    from cms_support import start_editor
     from playwright.sync_api import sync_playwright
 
-    server = subprocess.Popen(
-        [*CLI, "--repo", root, "cms", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdout is not None
-    url = ""
-    for line in server.stdout:
-        found = re.search(r"(http://127\.0\.0\.1:\d+/admin/)", line)
-        if found:
-            url = found.group(1)
-            break
+    server, started = start_editor(root)
+    assert started is not None, server.stderr.read() if server.stderr else ""
+    url = started
     base = url[: -len("/admin/")]
     times: dict[str, list[float]] = {"backend": [], "listed": [], "numbered": []}
     try:

@@ -12,27 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from bundle_cases import OTHER_NAME, OWN_NAME, case_text
 from helpers import History, at, complaints
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "hoc-2024.yaml"
 UTC = dt.UTC
-OTHER_NAME = "Zebedee Quartermaine"  # the other case's complainant: never in the pack
-OWN_NAME = "Alice Example"
-
-
-def case_text(case_id: str, *events: str, name: str = OWN_NAME) -> str:
-    lines = [
-        f"id: {case_id}",
-        "received: 2026-03-02",
-        "channel: email",
-        f"complainant: {{name: {name}}}",
-        "definition: The <kitchen> & the damp.",
-        "events:" if events else "events: []",
-        *(f"  - {e}" for e in events),
-    ]
-    return "\n".join(lines) + "\n"
-
-
 ACK = "{date: 2026-03-04, type: acknowledged, stage: 1, by: jsmith}"
 RESP = (
     "{date: 2026-03-16, type: responded, stage: 1, by: jsmith, outcome: upheld, "

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import pytest
 
 from putright.digest.mail import digest_message, recipients
-from test_workflows import (
+from workflow_support import (
     FAKE_GH,
     FAKE_PYTHON,
     ROOT,

@@ -18,13 +18,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import ARGS, CHROMIUM
-from test_cms_browser import (
-    _add_event,
-    _choose,
-    _expect_number,
-    _fill,
-    _login,
+from cms_support import (
+    add_event,
+    choose,
     editor_repo,
+    expect_number,
+    fill,
+    login,
     respond_upheld_with_50,
     start_editor,
 )
@@ -49,27 +49,27 @@ def main(out: Path) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport=SIZE, locale="en-GB")
-            _login(page, url)
+            login(page, url)
             page.get_by_text(re.compile(r"^2026-0043 ")).first.wait_for()
             _shot(page, out, "editor-list")
 
             page.goto(url + "#/collections/cases-2026/new")
             page.get_by_role("button", name="Add event").wait_for()
-            _expect_number(page, "2026-0044")  # allocated by the editor, not typed
-            _fill(page, "received", "2026-11-24")
-            _choose(page, "kind", "complaint")
-            _choose(page, "channel", "email")
-            _fill(page, "category", "repairs")
-            _choose(page, "officer", "cdavies")
+            expect_number(page, "2026-0044")  # allocated by the editor, not typed
+            fill(page, "received", "2026-11-24")
+            choose(page, "kind", "complaint")
+            choose(page, "channel", "email")
+            fill(page, "category", "repairs")
+            choose(page, "officer", "cdavies")
             page.locator('input[id^="id-field-"]').scroll_into_view_if_needed()
             _shot(page, out, "editor-new-case")
 
-            _fill(page, "name", "Ada Testperson")
-            _fill(page, "summary", "The kitchen tap has leaked since October.\nNo one came.")
-            _add_event(page, "Acknowledged")
-            _fill(page, "date", "2026-11-26")
-            _fill(page, "stage", "1")
-            _choose(page, "by", "cdavies")
+            fill(page, "name", "Ada Testperson")
+            fill(page, "summary", "The kitchen tap has leaked since October.\nNo one came.")
+            add_event(page, "Acknowledged")
+            fill(page, "date", "2026-11-26")
+            fill(page, "stage", "1")
+            choose(page, "by", "cdavies")
             page.get_by_role("button", name="Add event").click()
             page.get_by_text("Extended", exact=True).last.scroll_into_view_if_needed()
             _shot(page, out, "editor-add-event")

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the shared te
 
 from browser_support import MARKS
 
+from bundle_cases import OTHER_NAME, case_text
 from helpers import History, at, complaints
-from test_bundle import OTHER_NAME, case_text
 
 pytestmark = MARKS
 
