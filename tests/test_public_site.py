@@ -27,13 +27,12 @@ def pages_of(repo: Repository) -> dict[str, str]:
     return {p.path: p.content if isinstance(p.content, str) else p.content.decode() for p in pages}
 
 
-@pytest.fixture
-def known(tmp_path: Path) -> dict[str, str]:
-    return pages_of(
-        Repository.open(
-            str(write_known_repo(tmp_path / "repo", SETTINGS, {"reports/2025-26.yaml": YEAR_FILE}))
-        )
-    )
+@pytest.fixture(scope="module")
+def known(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Built once for the module: the tests that take it only read it."""
+    root = tmp_path_factory.mktemp("public") / "repo"
+    extra = {"reports/2025-26.yaml": YEAR_FILE}
+    return pages_of(Repository.open(str(write_known_repo(root, SETTINGS, extra))))
 
 
 def test_only_aggregate_pages(known: dict[str, str]) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import markdown  # type: ignore[import-untyped]
 import pytest
 
+from helpers import write_repo
 from putright.repository import Repository
 from putright.site import charts
 from putright.site.audit_view import AuditView, FindingView
@@ -51,9 +52,10 @@ def repo(make_repo: Callable[..., Path]) -> Path:
     return make_repo(CASES, settings=SETTINGS)
 
 
-@pytest.fixture
-def pages(repo: Path) -> dict[str, Page]:
-    return build(repo)
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Page]:
+    """Built once for the module: the tests that take it only read it."""
+    return build(write_repo(tmp_path_factory.mktemp("site") / "repo", CASES, settings=SETTINGS))
 
 
 def test_the_pages(pages: dict[str, Page]) -> None:
