@@ -36,20 +36,12 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
+from floor import FLOOR
+
 from putright.demo import synthetic_cases
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TODAY = dt.date(2026, 11, 24)
-
-# The floor: what any tool that reads every case must pay, whatever else it does.
-FLOOR = """
-import os, sys, yaml
-for folder, _dirs, files in os.walk(os.path.join(sys.argv[1], "cases")):
-    for name in files:
-        if name.endswith(".yaml"):
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                yaml.load(handle.read(), Loader=yaml.CSafeLoader)
-"""
 
 
 @dataclass

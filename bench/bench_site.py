@@ -36,6 +36,8 @@ import sys
 import tempfile
 import time
 
+from floor import FLOOR
+
 from putright.demo import synthetic_cases
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,14 +46,6 @@ REFERENCE_FLOOR = 1.81  # seconds: the floor at 10,000 cases on the reference ma
 STAFF_SECONDS = 30.0
 MAX_MB = 500.0
 CLI = "from putright.cli import main; main()"
-FLOOR = """
-import os, sys, yaml
-for folder, _dirs, files in os.walk(os.path.join(sys.argv[1], "cases")):
-    for name in files:
-        if name.endswith(".yaml"):
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                yaml.load(handle.read(), Loader=yaml.CSafeLoader)
-"""
 
 
 def make_repo(root: str, n: int, seed: int) -> None:
