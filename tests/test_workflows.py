@@ -144,6 +144,7 @@ def test_check_keeps_the_dashboard_briefly_and_never_publishes_it() -> None:
 
 def test_numbers_runs_on_this_repositorys_pull_requests_and_may_write_contents_only() -> None:
     assert set(NUMBERS["on"]) == {"pull_request"}
+    assert NUMBERS["on"]["pull_request"]["paths"] == ["cases/**"]
     assert NUMBERS["permissions"] == {}
     (job,) = NUMBERS["jobs"].values()
     assert job["permissions"] == {"contents": "write"}
