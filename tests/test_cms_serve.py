@@ -88,6 +88,12 @@ def test_one_local_address_serves_the_page_the_packages_and_the_backend(trust: P
         foreign = {"Content-Type": "application/json", "Origin": "http://evil.example"}
         assert _post(base + "/api/v1", info, foreign)[0] == 403
         assert _post(base + "/api/v1", info, {"Content-Type": "text/plain"})[0] == 403
+        # The case number box's question: a new repository has no case, so 2026's first.
+        with urllib.request.urlopen(base + "/putright/next-id?year=2026", timeout=30) as answer:
+            assert json.loads(answer.read()) == {"id": "2026-0001"}
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(base + "/putright/next-id?year=26", timeout=10)
+        assert refused.value.code == 400
     finally:
         editor.stop()
     assert editor.child.poll() is not None  # decap-server ended with the editor
