@@ -23,6 +23,7 @@ import git
 import pytest
 import yaml
 
+from helpers import History, at, case_text
 from putright.scaffold import (
     InitOptions,
     available_policies,
@@ -706,38 +707,23 @@ def test_publish_can_add_the_editors_page_beside_the_public_site(
     assert (admin / "vendor" / "decap-cms" / "decap-cms.js").is_file()
 
 
-def numbered_case(case_id: str, received: str) -> str:
-    schema = "# yaml-language-server: $schema=../../.schemas/case.schema.json"
-    return f"{schema}\nid: {case_id}\nreceived: {received}\nchannel: email\nevents: []\n"
-
-
 def test_numbers_steps_give_the_later_branch_a_free_number_and_push_it(tmp_path: Path) -> None:
     # On GitHub: main has 2026-0001 to 0003; an officer's branch added 2026-0004 on 4 November,
     # and the editor's branch (the pull request) the same number on 5 November.
     origin = tmp_path / "origin"
-    work = git.Repo.init(origin, initial_branch="main")
-    with work.config_writer() as config:
-        config.set_value("user", "name", "Officer")
-        config.set_value("user", "email", "officer@example.org")
-    (origin / "policies").mkdir()
-    shutil.copy(ROOT / "policies" / "hoc-2024.yaml", origin / "policies" / "hoc-2024.yaml")
-    (origin / "complaints.yml").write_text("organisation: Test Trust\n", encoding="utf-8")
+    work = History(origin)
+    work.repo.git.branch("-M", "main")
 
     def commit(day: str, cases: dict[str, str]) -> None:
-        for case_id, received in cases.items():
-            path = origin / "cases" / "2026" / f"{case_id}.yaml"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(numbered_case(case_id, received), encoding="utf-8")
-        work.git.add("-A")
-        when = dt.datetime.fromisoformat(f"{day}T10:00:00+00:00")
-        work.index.commit(day, author_date=when, commit_date=when)
+        files = {f"cases/2026/{c}.yaml": case_text(c, received) for c, received in cases.items()}
+        work.commit(at(day), files, day)
 
     commit("2026-11-03", {f"2026-000{n}": "2026-11-02" for n in (1, 2, 3)})
-    work.git.checkout("-q", "-b", "case-2026-0004")
+    work.repo.git.checkout("-q", "-b", "case-2026-0004")
     commit("2026-11-04", {"2026-0004": "2026-11-04"})
-    work.git.checkout("-q", "-b", "cms/cases-2026/2026-0004", "main")
+    work.repo.git.checkout("-q", "-b", "cms/cases-2026/2026-0004", "main")
     commit("2026-11-05", {"2026-0004": "2026-11-05"})
-    work.git.checkout("-q", "main")
+    work.repo.git.checkout("-q", "main")
 
     # actions/checkout with ref: the pull request's branch, fetch-depth 0.
     workspace = tmp_path / "workspace"

@@ -50,17 +50,23 @@ def ids_in_tree(root: str) -> set[str]:
     return {id_of(f.rel) for f in case_files(root)}
 
 
+def cases_in_git(repo: git.Repo, root: str) -> str:
+    """Where the cases/ folder of the case repository at ``root`` is in ``repo``: ``cases``, or
+    ``sub/cases`` for a case repository inside a larger Git repository."""
+    work = repo.working_tree_dir
+    if work is None:  # pragma: no cover - a bare repository is not a case repository
+        raise GitError(f"{repo.git_dir} is a bare Git repository: it has no case files")
+    prefix = os.path.relpath(os.path.abspath(root), os.path.abspath(work)).replace(os.sep, "/")
+    return CASES_DIR if prefix == "." else f"{prefix}/{CASES_DIR}"
+
+
 def ids_in_git(root: str) -> set[str]:
     """Every case id named by a file under cases/ in any ref or its history (empty if not Git)."""
     repo = find_repo(root)
     if repo is None:
         return set()
     try:
-        work = repo.working_tree_dir
-        if work is None:  # pragma: no cover - a bare repository is not a case repository
-            return set()
-        prefix = os.path.relpath(os.path.abspath(root), os.path.abspath(work)).replace(os.sep, "/")
-        spec = CASES_DIR if prefix == "." else f"{prefix}/{CASES_DIR}"
+        spec = cases_in_git(repo, root)
         refs = [
             line
             for line in repo.git.for_each_ref(

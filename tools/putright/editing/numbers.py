@@ -22,31 +22,26 @@ from dataclasses import dataclass
 import git
 
 from ..errors import GitError
+from ..gitrepo import open_repo
 from .casefiles import CASES_DIR, id_of
 from .commit import commit_files
+from .ids import cases_in_git
 from .renumber import Renumbered, renumber
 
 
 @dataclass(frozen=True, slots=True)
 class Clash:
     case_id: str
-    rel: str  # the file this branch adds
+    rel: str  # the file this branch adds, from the case repository's root
     holder: str  # where the number is held first: the base, or another branch
 
 
-def _repo(root: str) -> git.Repo:
-    try:
-        return git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitError(f"{os.path.abspath(root)} is not in a Git repository") from None
-
-
-def _case_names(text: str) -> dict[str, str]:
-    """Case id -> path, for the case files among Git's list of paths."""
+def _case_names(text: str, spec: str) -> dict[str, str]:
+    """Case id -> path in Git, for the case files under ``spec`` among Git's list of paths."""
     return {
         id_of(name): name
         for name in text.splitlines()
-        if name.startswith(f"{CASES_DIR}/") and name.endswith((".yaml", ".yml"))
+        if name.startswith(f"{spec}/") and name.endswith((".yaml", ".yml"))
     }
 
 
@@ -58,45 +53,52 @@ def _added_at(repo: git.Repo, ref: str, path: str) -> int:
 
 def clashes(root: str, base: str) -> list[Clash]:
     """The cases added on HEAD since ``base`` whose number is held first elsewhere."""
-    repo = _repo(root)
+    repo = open_repo(root, f"{os.path.abspath(root)} is not in a Git repository")
     try:
+        spec = cases_in_git(repo, root)
+        top = spec[: -len(CASES_DIR)]  # "" or "sub/": Git's paths less this are the case root's
         head = repo.head.commit.hexsha
         fork = repo.git.merge_base(base, "HEAD").strip()
         added = _case_names(
             repo.git.diff(
-                "--name-only", "--no-renames", "--diff-filter=A", f"{fork}..HEAD", "--", CASES_DIR
-            )
+                "--name-only", "--no-renames", "--diff-filter=A", f"{fork}..HEAD", "--", spec
+            ),
+            spec,
         )
         if not added:
             return []
-        on_base = _case_names(repo.git.ls_tree("-r", "--name-only", base, "--", CASES_DIR))
+        on_base = _case_names(repo.git.ls_tree("-r", "--name-only", base, "--", spec), spec)
         on_base.update(
             _case_names(
-                repo.git.log(base, "--diff-filter=A", "--name-only", "--format=", "--", CASES_DIR)
+                repo.git.log(base, "--diff-filter=A", "--name-only", "--format=", "--", spec), spec
             )
         )
         mine_name = "HEAD" if repo.head.is_detached else repo.head.ref.name
         # This branch under its other names: the remote's copy of it.
         own = {mine_name, *(f"{remote.name}/{mine_name}" for remote in repo.remotes)}
         others = [
-            line.split(" ", 1)
-            for line in repo.git.for_each_ref(
-                "--format=%(objectname) %(refname:short)", "refs/heads", "refs/remotes"
-            ).splitlines()
-        ]
-        others = [
             (sha, name)
-            for sha, name in others
+            for sha, _, name in (
+                line.partition(" ")
+                for line in repo.git.for_each_ref(
+                    "--format=%(objectname) %(refname:short)", "refs/heads", "refs/remotes"
+                ).splitlines()
+            )
             if sha != head and name not in own and name != base and not name.endswith("/HEAD")
         ]
+        listed: dict[str, dict[str, str]] = {}  # each other branch's cases, read once
         found: list[Clash] = []
-        for case_id, rel in sorted(added.items()):
+        for case_id, path in sorted(added.items()):
+            rel = path[len(top) :]
             if case_id in on_base:
                 found.append(Clash(case_id, rel, base))
                 continue
-            mine = (_added_at(repo, "HEAD", rel), mine_name)
+            mine = (_added_at(repo, "HEAD", path), mine_name)
             for sha, name in others:
-                theirs = _case_names(repo.git.ls_tree("-r", "--name-only", sha, "--", CASES_DIR))
+                if sha not in listed:
+                    listing = repo.git.ls_tree("-r", "--name-only", sha, "--", spec)
+                    listed[sha] = _case_names(listing, spec)
+                theirs = listed[sha]
                 if case_id not in theirs or repo.is_ancestor(repo.commit(sha), repo.head.commit):
                     continue  # not there, or a branch this one was made from: the same case
                 if (_added_at(repo, sha, theirs[case_id]), name) < mine:
