@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import markdown
 
-from putright.markdown_tables import AccessibleTables
+from putright.markdown_tables import AccessibleTables, html_table
 
 
 def render(text: str) -> ET.Element:
@@ -75,3 +75,33 @@ def test_a_paragraph_that_is_not_a_caption_stays() -> None:
     table = root.find(".//table")
     assert table is not None and table.find("caption") is None
     assert "Tables: not a caption" in "".join(root.itertext())
+
+
+# html_table writes the same markup directly (the case page is HTML): held to the extension.
+def _through_markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list", AccessibleTables()])
+
+
+def test_html_table_with_a_caption_is_what_the_extension_writes() -> None:
+    text = (
+        "Table: Deadlines for 2026-0001\n\n| Stage | Due |\n| --- | --- |\n| 1 | Tue 3 Mar 2026 |\n"
+    )
+    expected = _through_markdown(text)
+    made = html_table(
+        ["Stage", "Due"], [["1", "Tue 3 Mar 2026"]], heading="x", caption="Deadlines for 2026-0001"
+    )
+    assert made == expected
+
+
+def test_html_table_named_by_its_heading_right_aligned_and_escaped() -> None:
+    # The heading's attribute list is not part of the table's name (it used to be).
+    text = (
+        "## Problems { data-search-exclude }\n\n| Line | Problem |\n| ---: | --- |\n"
+        "| 3 | a &lt;b&gt; &amp; c |\n|  | no line |\n"
+    )
+    expected = _through_markdown(text).split("</h2>\n", 1)[1]
+    made = html_table(
+        ["Line", "Problem"], [[3, "a <b> & c"], ["", "no line"]], heading="Problems", right=[0]
+    )
+    assert made == expected
+    assert 'aria-label="Problems (table)"' in made

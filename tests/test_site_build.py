@@ -195,8 +195,12 @@ def test_a_bad_complaints_yml_is_reported_before_mkdocs_starts(
     assert not (repo / "site").exists()
 
 
-def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Path) -> None:
-    from helpers import write_repo
+@pytest.mark.parametrize("directory_urls", [False, True])
+def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    """The link is HTML (no builder rewrites it), made for the site's URL style."""
+    from helpers import ROOT, write_repo
 
     case = (
         "id: 2026-0001\nreceived: 2026-03-02\ncomplainant: {name: Ann Letter}\nevents:\n"
@@ -204,6 +208,12 @@ def test_a_letter_named_by_an_event_is_in_the_staff_site_and_linked(tmp_path: Pa
         " letter: letters/2026-0001/2026-03-04 acknowledgement (final).docx}\n"
     )
     repo = write_repo(tmp_path / "repo", {"cases/2026/2026-0001.yaml": case})
+    if directory_urls:  # the repository's own mkdocs.yml, serving x.md as x/
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "use_directory_urls: false" in config
+        config = config.replace("use_directory_urls: false", "use_directory_urls: true")
+        (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
+        (repo / "docs").mkdir()
     document = docx.Document()
     document.add_paragraph("Dear Ann Letter")
     (repo / "letters/2026-0001").mkdir(parents=True)

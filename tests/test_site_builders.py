@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -49,15 +50,53 @@ def _same_trees(a: Path, b: Path, *, index_order: bool = True) -> None:
 
 
 def test_case_pages_rendered_in_workers_give_the_same_site_byte_for_byte(
-    demo: Path, tmp_path: Path
+    demo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """--jobs 1: MkDocs builds every page. Otherwise workers build the case pages, most of
+    them filled into the shell of their shape (putright.builders.fastpages)."""
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    for out, jobs in ((serial, "1"), (parallel, "3")):
-        ran = run_in(demo, "site", "build", "--today", TODAY, "--out", str(out), "--jobs", jobs)
+    for out, jobs in ((serial, "1"), (parallel, "2")):
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.putright"):
+            ran = run_in(demo, "site", "build", "--today", TODAY, "--out", str(out), "--jobs", jobs)
         assert ran.exit_code == 0, ran.output
     # Every page, the search index (same entries, same order) and the sitemap.
     assert (serial / "search" / "search_index.json").is_file()
     _same_trees(serial, parallel)
+    # The demo's case pages, counted in its cases/ folder.
+    cases = sum(1 for _ in (demo / "cases").rglob("*.yaml"))
+    (counts,) = [r.args for r in caplog.records if "filled into the shell" in r.getMessage()]
+    filled, usual = counts
+    assert filled + usual == cases
+    # Each worker builds the first two pages of each shape the usual way (a shape: a year
+    # folder and which optional sections a page has): the rest are filled.
+    assert filled > cases / 3, counts
+
+
+def test_a_site_with_its_own_templates_gets_no_shells_and_the_same_pages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A landlord's templates may use a page's content in any way (here: its length), which a
+    shell checked on one page of a shape would not catch: MkDocs builds every case page."""
+    repo = copy_demo(tmp_path / "repo")
+    (repo / "overrides").mkdir()
+    (repo / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n'
+        "{% block footer %}{{ super() }}<p>{{ page.content | length }} characters</p>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (repo / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    for out, jobs in ((serial, "1"), (parallel, "2")):
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.putright"):
+            ran = run_in(repo, "site", "build", "--today", TODAY, "--out", str(out), "--jobs", jobs)
+        assert ran.exit_code == 0, ran.output
+    _same_trees(serial, parallel)
+    assert "characters</p>" in (parallel / "cases/2026/2026-0001.html").read_text("utf-8")
+    (counts,) = [r.args for r in caplog.records if "filled into the shell" in r.getMessage()]
+    assert counts[0] == 0
+    assert any("own theme templates" in r.getMessage() for r in caplog.records)
 
 
 def test_mkdocs_build_through_the_plugin_matches_the_staged_build(

@@ -134,8 +134,9 @@ def test_hostile_text_is_inert(pages: dict[str, Page]) -> None:
     assert "<strong>bold" not in page and "<strong>fix" not in page
     assert "<h1>heading" not in page and '<h1 id="heading' not in page
     assert "<li>list item" not in page and "<ol>" not in page
-    assert page.count("<table>") == 1  # the deadlines; the pipes made no table
-    # ...and the text is all there, as text.
+    assert page.count("<table") == 1  # the deadlines; the pipes made no table
+    # ...and the text is all there, as text (a quote may be written as its entity).
+    page = page.replace("&#39;", "'").replace("&#x27;", "'")
     for shown in (
         "&lt;script&gt;alert(1)&lt;/script&gt;",
         "&lt;img src=x onerror=alert(2)&gt;",

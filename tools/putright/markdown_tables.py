@@ -11,18 +11,31 @@ in a scroll box a keyboard cannot reach. After the tables extension has run, thi
   caption (or, without one, by the heading above it), so a table wider than a phone can be
   scrolled from the keyboard (WCAG 2.1.1) and a screen reader says what it holds. The table
   gets a class, so the theme's script leaves it alone (it wraps only ``table:not([class])``).
+
+``html_table`` writes the same markup directly, for pages written as HTML (the case pages: ten
+thousand of them, where Python-Markdown's table parsing is too slow); a test holds the two to
+the same output.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 
 CAPTION_PREFIX = "Table: "
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+REGION_CLASS = "md-typeset__scrollwrap putright-scroll"
+INNER_CLASS = "md-typeset__table"
+TABLE_CLASS = "putright-table"
+# A heading's attribute list ("## Problems { data-search-exclude }") is still in its text when
+# this runs (attr_list comes later): it is not part of the name a table takes from it.
+_ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 
 
 def _text(element: ET.Element) -> str:
@@ -41,7 +54,7 @@ class _Tables(Treeprocessor):
         while index < len(children):
             child = children[index]
             if child.tag in HEADINGS:
-                heading = _text(child).removesuffix("¶").strip()
+                heading = _ATTR_LIST.sub("", _text(child).removesuffix("¶").strip())
             elif child.tag == "table" and not child.get("class"):
                 caption = None
                 before = children[index - 1] if index else None
@@ -58,7 +71,7 @@ class _Tables(Treeprocessor):
     ) -> None:
         number = next(self._ids)
         label = heading or "Table"
-        table.set("class", "putright-table")
+        table.set("class", TABLE_CLASS)
         if para is not None:
             caption = ET.Element("caption", {"id": f"table-caption-{number}"})
             caption.text = (para.text or "").removeprefix(CAPTION_PREFIX)
@@ -80,16 +93,57 @@ class _Tables(Treeprocessor):
         region = ET.Element(
             "div",
             {
-                "class": "md-typeset__scrollwrap putright-scroll",
+                "class": REGION_CLASS,
                 "role": "region",
                 "tabindex": "0",
                 "aria-label": label if para is not None else f"{label} (table)",
             },
         )
-        inner = ET.SubElement(region, "div", {"class": "md-typeset__table"})
+        inner = ET.SubElement(region, "div", {"class": INNER_CLASS})
         inner.append(table)
         region.tail, table.tail = table.tail, None
         parent.insert(position, region)
+
+
+def html_table(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    heading: str,
+    caption: object = None,
+    number: int = 1,
+    right: Sequence[int] = (),
+) -> Markup:
+    """A table as the tables extension and ``_Tables`` together write it, from its cells.
+
+    Cells are escaped unless already Markup. ``number`` is the table's place on its page (the
+    caption's id), ``heading`` the heading above it (its name without a caption), ``right``
+    the columns aligned right (``---:``).
+    """
+    label = escape(caption) if caption is not None else escape(f"{heading} (table)")
+    aligned = [' style="text-align: right;"' if i in right else "" for i in range(len(header))]
+    out = [
+        f'<div aria-label="{label}" class="{REGION_CLASS}" role="region" tabindex="0">\n'
+        f'<div class="{INNER_CLASS}">\n<table class="{TABLE_CLASS}">'
+    ]
+    if caption is not None:
+        out.append(f'<caption id="table-caption-{number}">{escape(caption)}</caption>')
+    out.append("<thead>\n<tr>\n" if caption is not None else "\n<thead>\n<tr>\n")
+    out.extend(
+        f'<th scope="col"{a}>{escape(h)}</th>\n' for h, a in zip(header, aligned, strict=True)
+    )
+    out.append("</tr>\n</thead>\n<tbody>\n")
+    for row in rows:
+        out.append("<tr>\n")
+        for i, (cell, a) in enumerate(zip(row, aligned, strict=True)):
+            text = escape("" if cell is None else cell)
+            # The first cell names its row, unless it is empty (as _Tables decides).
+            tag = "th" if i == 0 and " ".join(text.striptags().split()) else "td"
+            scope = ' scope="row"' if tag == "th" else ""
+            out.append(f"<{tag}{scope}{a}>{text}</{tag}>\n")
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n</div>")
+    return Markup("".join(out))
 
 
 def _starts_caption(para: ET.Element) -> bool:

@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from mkdocs.config import base
@@ -32,6 +33,7 @@ from .config import load_settings
 from .errors import PutrightError
 from .markdown_tables import AccessibleTables
 from .packagedata import data_dir
+from .site.pages import Page
 from .site.staging import generate
 
 log = logging.getLogger("mkdocs.plugins.putright")
@@ -51,6 +53,7 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
     # Set by `complaints site build` when the pages are already staged in docs_dir (generate,
     # then build): the pages to keep out of the navigation. None: generate them here.
     staged_out_of_nav: frozenset[str] | None = None
+    staged_held: tuple[Page, ...] = ()  # staged pages given in memory, not written
     parallel: ParallelPages | None = None
     _nav: Any = None
     # No on_startup hook: MkDocs would keep one instance across builds in a process, and
@@ -99,12 +102,25 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
             for file in files.documentation_pages():
                 if file.src_uri in self.staged_out_of_nav:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
+            self._add(self.staged_held, files, config)
             self._plan(self.staged_out_of_nav)
             return files
         try:
-            pages = generate(self._repo_root(config), bool(self.config.public), self._today())
+            pages = generate(
+                self._repo_root(config),
+                bool(self.config.public),
+                self._today(),
+                directory_urls=config.use_directory_urls,
+            )
         except PutrightError as exc:
             raise PluginError(f"putright: {exc}") from None
+        self._add(pages, files, config)
+        log.info("putright: generated %d files", len(pages))
+        self._plan(frozenset(p.path for p in pages if not p.in_nav and p.path.endswith(".md")))
+        return files
+
+    @staticmethod
+    def _add(pages: Iterable[Page], files: Files, config: MkDocsConfig) -> None:
         for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:  # a generated page wins over a placeholder in docs/
@@ -114,9 +130,6 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
             files.append(
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
-        log.info("putright: generated %d files", len(pages))
-        self._plan(frozenset(p.path for p in pages if not p.in_nav and p.path.endswith(".md")))
-        return files
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self._nav = nav

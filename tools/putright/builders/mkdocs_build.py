@@ -44,5 +44,6 @@ def build_with_mkdocs(cfg: MkDocsConfig, plugin: Any, staged: Staged) -> str:
 
     cfg.docs_dir = staged.docs_dir
     plugin.staged_out_of_nav = staged.not_in_nav
+    plugin.staged_held = staged.held
     mkdocs_build(cfg)
     return str(cfg.site_dir)

@@ -83,6 +83,8 @@ def zensical_config(
     config["plugins"] = ["search"]
     # What the plugin tells the theme under MkDocs: whether to show the PRIVATE bar.
     config["extra"] = {**(config.get("extra") or {}), "putright_private": not public}
+    # Said outright (MkDocs's default when unset), as the pages' HTML links were made for it.
+    config["use_directory_urls"] = bool(source.get("use_directory_urls", True))
     config["docs_dir"] = "docs"  # staged_root/docs: both must sit in the config's folder
     config["site_dir"] = "site"
     return config

@@ -23,7 +23,7 @@ from ..config import load_settings
 from ..packagedata import data_dir
 from ..present.messages import site_built_text
 from ..scaffold.templates import site_config
-from ..site.staging import generate, stage
+from ..site.staging import case_page, generate, stage
 from ..textsafe import title_safe
 from . import cli
 from .options import repo_of, today_option
@@ -114,8 +114,16 @@ def build(
                 plugin.config.today = today.isoformat()
             if jobs is not None:
                 plugin.config.jobs = jobs
-            pages = generate(repo, public, plugin._today(), use_cache=not no_cache)
-            staged = stage(pages, cfg.docs_dir, os.path.join(staging, "docs"))
+            pages = generate(
+                repo,
+                public,
+                plugin._today(),
+                use_cache=not no_cache,
+                directory_urls=cfg.use_directory_urls,
+            )
+            # MkDocs takes the case pages in memory; Zensical reads every page from disk.
+            hold = case_page if builder == "mkdocs" else None
+            staged = stage(pages, cfg.docs_dir, os.path.join(staging, "docs"), hold=hold)
             del pages  # the staged files are the pages from here on
             if builder == "zensical":
                 from ..builders.zensical_build import build_with_zensical

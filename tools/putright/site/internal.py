@@ -23,6 +23,7 @@ from markupsafe import Markup
 from ..annual.beside import code_facts, tsm_notes
 from ..engine.results import ActionResult
 from ..errors import PolicyError
+from ..markdown_tables import html_table
 from ..policy.model import CODE_POLICY_ID
 from ..problems import Problem
 from ..records import Event, Remedy
@@ -46,18 +47,27 @@ _EVENT_OWN_KEYS = frozenset({"date", "type", "stage", "by", "remedies", "learnin
 _ENUM_KEYS = frozenset({"outcome", "reason", "finding"})
 _ENUM_VALUE = re.compile(r"[a-z]+(_[a-z]+)+")
 
-_STATE_TEXT = {
-    "overdue": Markup("**OVERDUE**"),
-    "due_soon": Markup("**due soon**"),
-    "pending": Markup("pending"),
-    "met": Markup("met"),
-    "late": Markup("late"),
-    "stopped": Markup("stopped"),
+# A state as staff read it, and whether it is shown strong (needs doing).
+_STATES = {
+    "overdue": ("OVERDUE", True),
+    "due_soon": ("due soon", True),
+    "pending": ("pending", False),
+    "met": ("met", False),
+    "late": ("late", False),
+    "stopped": ("stopped", False),
 }
 
 
 def state_text(state: str | None) -> Markup:
-    return _STATE_TEXT.get(state or "", Markup(""))
+    """A state for a Markdown page."""
+    words, strong = _STATES.get(state or "", ("", False))
+    return Markup(f"**{words}**" if strong else words)
+
+
+def state_html(state: str | None) -> Markup:
+    """A state for an HTML block (the case page)."""
+    words, strong = _STATES.get(state or "", ("", False))
+    return Markup(f"<strong>{words}</strong>" if strong else words)
 
 
 def status_text(entry: Entry) -> str:
@@ -140,6 +150,8 @@ def _renderer(env: jinja2.Environment, repo: Repository, today: dt.date) -> Page
         "nation": repo.settings.nation,
         "link": relative,
         "state": state_text,
+        "state_html": state_html,
+        "table": html_table,
         "status": status_text,
         "money": money,
         "details": event_details,
@@ -180,12 +192,20 @@ def _letter_files(root: str, case_id: str, events: Sequence[Event]) -> list[Page
 
 
 def _case_page(
-    render: PageRenderer, entry: Entry, audit: AuditView, today: dt.date, repo: Repository
+    render: PageRenderer,
+    entry: Entry,
+    audit: AuditView,
+    today: dt.date,
+    repo: Repository,
+    directory_urls: bool,
 ) -> list[Page]:
     root = repo.root
     case, result = entry.case, entry.result
     events = case.events_until(today)
     letters = _letter_files(root, case.id, events)
+    # The letters' links are HTML, which no builder rewrites: relative to the page as served.
+    stem = entry.page.removesuffix(".md")
+    served = f"{stem}/index.html" if directory_urls else f"{stem}.html"
     complainant = case.data.get("complainant")
     learning = []
     if case.data.get("learning"):
@@ -212,7 +232,7 @@ def _case_page(
         remedies=remedy_rows(events, result.actions if result else ()),
         learning=learning,
         audit=audit,
-        letters={p.path: quote(relative(entry.page, p.path)) for p in letters},
+        letters={p.path: quote(relative(served, p.path)) for p in letters},
     )
     return [Page(page.path, page.content, in_nav=False), *letters]
 
@@ -230,15 +250,22 @@ def build_internal(
     env: jinja2.Environment,
     *,
     audit: Callable[[Repository, dt.date], AuditView] = audit_view,
+    directory_urls: bool = False,
 ) -> list[Page]:
-    """Every page of the staff dashboard, as of ``today``."""
+    """Every page of the staff dashboard, as of ``today``.
+
+    ``directory_urls``: whether the site serves ``x.md`` as ``x/`` (MkDocs's
+    ``use_directory_urls``), for the links written as HTML.
+    """
     render = _renderer(env, repo, today)
     history = audit(repo, today)
     case_pages: list[Page] = []
     collected = collect(
         repo,
         today,
-        lambda entry: case_pages.extend(_case_page(render, entry, history, today, repo)),
+        lambda entry: case_pages.extend(
+            _case_page(render, entry, history, today, repo, directory_urls)
+        ),
     )
     entries = collected.entries
     rows = due_rows(entries)
