@@ -96,7 +96,8 @@ def test_the_staff_case_page_links_its_letter_and_the_public_site_has_none(
     (page,) = [p for path, p in staff.items() if path.endswith("2026-0001.md")]
     assert isinstance(page.content, str)
     html = markdown.markdown(page.content)
-    link = "../../letters/2026-0001/2026-03-16-response-stage1.md"
+    # The link is HTML, written as MkDocs writes a Markdown link: a letter in Markdown is a page.
+    link = "../../letters/2026-0001/2026-03-16-response-stage1.html"
     assert f'<a href="{link}">letter sent</a>' in html
     public = build_public(repo, today, make_env(str(root)))
     for p in public:

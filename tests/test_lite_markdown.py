@@ -40,6 +40,14 @@ def _case_pages(root: Path, today: dt.date) -> list[Page]:
     return [p for p in generate(str(root), False, today, use_cache=False) if case_page(p)]
 
 
+def _other_pages(root: Path, today: dt.date) -> list[Page]:
+    return [
+        p
+        for p in generate(str(root), False, today, use_cache=False)
+        if p.path.endswith(".md") and not case_page(p)
+    ]
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Page]:
     base = tmp_path_factory.mktemp("repos")
@@ -107,3 +115,25 @@ def test_a_refused_page_is_still_built_right(config: MkDocsConfig) -> None:
     page = Page("cases/2026/2026-0001.md", "# Case 2026-0001\n\nReceived **today**.\n", False)
     assert convert(str(page.content)) is None
     assert "<strong>today</strong>" in str(_by_mkdocs(page, config).content)
+
+
+def test_the_other_pages_it_takes_convert_as_mkdocs_converts_them(
+    tmp_path: Path, config: MkDocsConfig
+) -> None:
+    """The staff site's pages that grow with the cases (a year's cases, the learning log) are
+    written as HTML too; the converter takes those, and gives what MkDocs gives."""
+    from mkdocs.structure.toc import get_toc
+
+    taken = set()
+    pages = _other_pages(copy_demo(tmp_path / "demo"), dt.date(2026, 11, 24))
+    for page in pages:
+        mine = convert(str(page.content))
+        if mine is None:
+            continue
+        taken.add(page.path)
+        theirs = _by_mkdocs(page, config)
+        assert mine.html == theirs.content, page.path
+        assert _toc(get_toc(mine.toc_tokens)) == _toc(theirs.toc), page.path
+        assert mine.title == theirs.title, page.path
+        assert set(mine.anchors) == theirs.present_anchor_ids, page.path
+    assert {"learning.md", "cases/2025/index.md", "cases/2026/index.md"} <= taken

@@ -52,10 +52,16 @@ def _same_trees(a: Path, b: Path, *, index_order: bool = True) -> None:
 def test_case_pages_rendered_in_workers_give_the_same_site_byte_for_byte(
     demo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """--jobs 1: MkDocs builds every page. Otherwise workers build the case pages, most of
-    them filled into the shell of their shape (putright.builders.fastpages)."""
+    """The reference: MkDocs converts and builds every page itself (`fast: false`, one
+    process). The default: workers build the case pages, most of them filled into the shell
+    of their shape (putright.builders.fastpages), and pages of headings and HTML blocks are
+    converted by lite_markdown."""
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
-    for out, jobs in ((serial, "1"), (parallel, "2")):
+    config = (demo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - putright " in config
+    reference = config.replace("  - putright ", "  - putright: {fast: false} ", 1)
+    for text, out, jobs in ((reference, serial, "1"), (config, parallel, "2")):
+        (demo / "mkdocs.yml").write_text(text, encoding="utf-8")
         with caplog.at_level(logging.INFO, logger="mkdocs.plugins.putright"):
             ran = run_in(demo, "site", "build", "--today", TODAY, "--out", str(out), "--jobs", jobs)
         assert ran.exit_code == 0, ran.output

@@ -116,7 +116,8 @@ def html_table(
 ) -> Markup:
     """A table as the tables extension and ``_Tables`` together write it, from its cells.
 
-    Cells are escaped unless already Markup. ``number`` is the table's place on its page (the
+    Cells are escaped unless already Markup, and text is put on one line as a Markdown table
+    cell is (a blank line would end the HTML block it is written in). ``number`` is the table's place on its page (the
     caption's id), ``heading`` the heading above it (its name without a caption), ``right``
     the columns aligned right (``---:``).
     """
@@ -136,7 +137,9 @@ def html_table(
     for row in rows:
         out.append("<tr>\n")
         for i, (cell, a) in enumerate(zip(row, aligned, strict=True)):
-            text = escape("" if cell is None else cell)
+            if cell is None:
+                cell = ""
+            text = escape(cell if isinstance(cell, Markup) else " ".join(str(cell).split()))
             # The first cell names its row, unless it is empty (as _Tables decides).
             tag = "th" if i == 0 and " ".join(text.striptags().split()) else "td"
             scope = ' scope="row"' if tag == "th" else ""

@@ -10,6 +10,8 @@ hands each page to MkDocs as an in-memory file.
           repo: .            # the case repository; default: the folder of mkdocs.yml
           jobs: 2            # processes rendering case pages; default: one per core
                              # from 500 case pages (putright.builders.parallel), 1: none
+          fast: true         # false: MkDocs converts and builds every page itself, with
+                             # no shells and no lite_markdown (slower; a reference)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .builders.fastpages import lite_render, markdown_known
 from .builders.parallel import PARALLEL_FROM, ParallelPages
 from .config import load_settings
 from .errors import PutrightError
@@ -47,6 +50,7 @@ class PutrightConfig(base.Config):  # type: ignore[no-untyped-call]
     today = opt.Optional(opt.Type(str))
     repo = opt.Optional(opt.Type(str))
     jobs = opt.Optional(opt.Type(int))
+    fast = opt.Type(bool, default=True)
 
 
 class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-call]
@@ -65,7 +69,8 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
         if jobs is None:
             jobs = (os.cpu_count() or 1) if len(out_of_nav) >= PARALLEL_FROM else 1
         usable = jobs > 1 and hasattr(os, "fork")
-        self.parallel = ParallelPages(out_of_nav, jobs) if usable else None
+        fast = bool(self.config.fast)
+        self.parallel = ParallelPages(out_of_nav, jobs, fast=fast) if usable else None
 
     def _repo_root(self, config: MkDocsConfig) -> str:
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
@@ -138,6 +143,8 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
     def on_pre_page(self, page: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.parallel is not None:
             self.parallel.stub(page)
+        if self.config.fast and "render" not in vars(page) and markdown_known(config):
+            page.render = lite_render(page)  # MkDocs's own for a page that is not HTML
         return page
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:

@@ -64,6 +64,8 @@ def usable(config: MkDocsConfig) -> str | None:
         return f"the theme is {config.theme.name}, not material"
     if config.theme.custom_dir:
         return "the site has its own theme templates (custom_dir)"
+    if not markdown_known(config):
+        return "its Markdown extensions are not the ones the case pages are checked with"
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
     if search is None or not type(search).__module__.startswith("material."):
@@ -71,6 +73,45 @@ def usable(config: MkDocsConfig) -> str | None:
     if index is None:
         return "the search index is not ready"
     return None
+
+
+# The Markdown setup lite_markdown gives the same HTML for (test_lite_markdown holds it to
+# MkDocs with it): mkdocs.yml's extensions, MkDocs's defaults and the plugin's tables.
+KNOWN_EXTENSIONS = frozenset(
+    {"toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "AccessibleTables"}
+)
+
+
+def markdown_known(config: MkDocsConfig) -> bool:
+    """Whether pages are converted with the Markdown setup lite_markdown is held to."""
+    names = {e if isinstance(e, str) else type(e).__name__ for e in config.markdown_extensions}
+    configs = {k: v for k, v in (config.mdx_configs or {}).items() if v}
+    return names <= KNOWN_EXTENSIONS and configs == {"toc": {"permalink": True}}
+
+
+def set_rendered(page: Page, converted: Converted) -> None:
+    """What Page.render sets, from lite_markdown's conversion."""
+    page.content = converted.html
+    page.toc = get_toc(converted.toc_tokens)
+    page._title_from_render = converted.title
+    page.present_anchor_ids = set(converted.anchors)
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}  # HTML links: MkDocs checks none (nor would Markdown's)
+
+
+def lite_render(page: Page) -> Callable[[MkDocsConfig, Files], None]:
+    """A page's render: lite_markdown's, when the page is headings and HTML blocks (the big
+    tables of the staff site: the year's cases, the learning log), else MkDocs's own."""
+    usual = page.render
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        converted = convert(page.markdown) if page.markdown is not None else None
+        if converted is None:
+            usual(config, files)
+        else:
+            set_rendered(page, converted)
+
+    return render
 
 
 def _toc_shape(items: Iterable[AnchorLink]) -> tuple[Any, ...]:
@@ -171,9 +212,7 @@ class FastPages:
 
     def _fill(self, page: Page, converted: Converted) -> str:
         """Set the page as Page.render would, index it as the search plugin would: its content."""
-        page.toc = get_toc(converted.toc_tokens)
-        page._title_from_render = converted.title
-        page.present_anchor_ids = set(converted.anchors)
+        set_rendered(page, converted)
         page.content = searchable(converted.html)
         self.search.add_entry_from_context(page)
         page.content = _SEARCH_ATTRS.sub("", converted.html)

@@ -70,6 +70,7 @@ class ParallelPages:
 
     uris: frozenset[str]
     jobs: int
+    fast: bool = True  # shells (putright.builders.fastpages); False: MkDocs page by page
     in_worker: bool = False
     shares: list[_Share] = field(default_factory=list)
     owner: dict[str, int] = field(default_factory=dict)
@@ -107,7 +108,7 @@ class ParallelPages:
                 self.in_worker = True
                 code = 0
                 try:
-                    payload = _work(share, config, files, doc_files, nav, env)
+                    payload = _work(share, config, files, doc_files, nav, env, self.fast)
                 except BaseException:
                     payload = {"error": traceback.format_exc()}
                     code = 1
@@ -192,6 +193,7 @@ def _work(
     doc_files: Sequence[File],
     nav: Navigation,
     env: jinja2.Environment,
+    use_shells: bool,
 ) -> dict[str, Any]:
     collect = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
@@ -205,7 +207,7 @@ def _work(
         _populate_page(page, config, files)
         _build_page(page, config, doc_files, nav, env)
 
-    why_not = usable(config)
+    why_not = usable(config) if use_shells else "fast: false"
     fast = FastPages(config, search, usual) if why_not is None else None
     for file in share:
         page = file.page

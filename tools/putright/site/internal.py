@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -31,7 +30,7 @@ from ..repository import Repository
 from .audit_view import AuditView, audit_view
 from .collect import Collected, Entry, collect
 from .learning import learning_rows
-from .links import relative, slug
+from .links import href, relative, slug
 from .overview import Worklist, build_overview, build_worklists, due_rows
 from .pages import Page
 from .performance import sections, tally
@@ -143,12 +142,16 @@ class Year:
         return sum(1 for e in self.entries if e.result is not None and e.result.open)
 
 
-def _renderer(env: jinja2.Environment, repo: Repository, today: dt.date) -> PageRenderer:
+def _renderer(
+    env: jinja2.Environment, repo: Repository, today: dt.date, directory_urls: bool
+) -> PageRenderer:
     common: dict[str, Any] = {
         "org": repo.settings.organisation,
         "today": today,
         "nation": repo.settings.nation,
         "link": relative,
+        # A link in an HTML block (big tables are written as HTML: putright.builders.lite_markdown)
+        "href": lambda here, to: href(here, to, directory_urls),
         "state": state_text,
         "state_html": state_html,
         "table": html_table,
@@ -203,9 +206,6 @@ def _case_page(
     case, result = entry.case, entry.result
     events = case.events_until(today)
     letters = _letter_files(root, case.id, events)
-    # The letters' links are HTML, which no builder rewrites: relative to the page as served.
-    stem = entry.page.removesuffix(".md")
-    served = f"{stem}/index.html" if directory_urls else f"{stem}.html"
     complainant = case.data.get("complainant")
     learning = []
     if case.data.get("learning"):
@@ -232,7 +232,8 @@ def _case_page(
         remedies=remedy_rows(events, result.actions if result else ()),
         learning=learning,
         audit=audit,
-        letters={p.path: quote(relative(served, p.path)) for p in letters},
+        # HTML links, which no builder rewrites: relative to the page as served.
+        letters={p.path: href(entry.page, p.path, directory_urls) for p in letters},
     )
     return [Page(page.path, page.content, in_nav=False), *letters]
 
@@ -257,7 +258,7 @@ def build_internal(
     ``directory_urls``: whether the site serves ``x.md`` as ``x/`` (MkDocs's
     ``use_directory_urls``), for the links written as HTML.
     """
-    render = _renderer(env, repo, today)
+    render = _renderer(env, repo, today, directory_urls)
     history = audit(repo, today)
     case_pages: list[Page] = []
     collected = collect(

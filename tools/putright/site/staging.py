@@ -122,8 +122,9 @@ def stage(
 
 
 def case_page(page: Page) -> bool:
-    """A page out of the navigation in Markdown: a case page (``stage``'s ``hold``)."""
-    return not page.in_nav and page.path.endswith(".md")
+    """A generated Markdown page out of the navigation: a case page (``stage``'s ``hold``).
+    (A letter copied in is bytes, whatever its name.)"""
+    return not page.in_nav and page.path.endswith(".md") and isinstance(page.content, str)
 
 
 def nav_patterns(staged: Staged) -> list[str]:
