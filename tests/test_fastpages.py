@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from putright.builders.fastpages import Shell, searchable
+from putright.builders.fastpages import Shell, plain_name, searchable
 
 PAGE = """\
 <h1 id="case-2026-0001">Case 2026-0001<a class="headerlink" href="#case-2026-0001" title="Permanent link">&para;</a></h1>
@@ -81,3 +82,19 @@ def test_no_shell_when_the_content_is_not_there_once() -> None:
     twice = "<main>same</main><aside>same</aside>"
     assert Shell.cut(twice, "same", "x") is None
     assert Shell.cut("<main>other</main>", "same", "x") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [
+        ("2026-0042", True),
+        ("BR.2026_7", True),
+        ("2026-0042<script>", False),  # the name goes into HTML and URLs as it is
+        ('a"b', False),
+        ("a b", False),
+        ("-2026", False),  # as the schema's id pattern: starts with a letter or digit
+        ("x" * 65, False),
+    ],
+)
+def test_only_a_plain_id_goes_into_a_shell(name: str, plain: bool) -> None:
+    assert plain_name(name) is plain

@@ -36,6 +36,9 @@ log = logging.getLogger("mkdocs.plugins.putright")
 # What Material's search plugin strips from a page's content after indexing it.
 _SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 _SECTION = re.compile(r"(?m)^(?=<h[1-6] )")
+# A name put into a shell as it is: the schema's id pattern, which needs no escaping in HTML
+# or in a URL. Any other (a file named by hostile text) goes the usual way, escaped by MkDocs.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # The plugins whose page events are known: Material's search and ours (neither touches a
 # page's Markdown or HTML but as done here).
 KNOWN_PLUGINS = frozenset({"search", "material/search", "putright"})
@@ -50,6 +53,11 @@ def searchable(html: str) -> str:
         part for part in _SECTION.split(html) if not part.startswith("<h") or
         "data-search-exclude" not in part[: part.find(">")]
     )  # fmt: skip
+
+
+def plain_name(name: str) -> bool:
+    """Whether a page's name can go into a shell as it is (see _PLAIN_NAME)."""
+    return _PLAIN_NAME.fullmatch(name) is not None
 
 
 def usable(config: MkDocsConfig) -> str | None:
@@ -167,7 +175,7 @@ class FastPages:
         converted = convert(page.markdown)
         name = page.file.name
         # Front matter (page.meta) can reach the theme and the index in any way: not a shape.
-        if converted is None or page.meta or name not in page.file.src_uri:
+        if converted is None or page.meta or not plain_name(name) or name not in page.file.src_uri:
             return self._usual(page)
         key = self._key(page, converted, name)
         seen = self.seen.get(key, 0)
