@@ -336,3 +336,35 @@ def test_the_on_time_and_escalation_charts_say_their_figures(pages: dict[str, Pa
     for _stage, part, whole, percent in shares:
         assert f"{100 * int(part) / int(whole):.1f}" == percent, on_time
     assert re.search(r": (\d+) of (\d+) \((\d+\.\d)%\) escalated in all", escalated), escalated
+
+
+def test_case_pages_rendered_apart_are_the_same_pages(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From APART_FROM cases the case pages are rendered in a forked process (site.apart)."""
+    from putright.site import apart
+
+    here = build(repo)
+    monkeypatch.setattr(apart, "APART_FROM", 1)
+    forked = build(repo)
+    assert list(forked) == list(here)  # same pages, same order
+    assert forked == here
+
+
+def test_a_template_error_in_the_forked_process_is_raised_here(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from putright.errors import PutrightError
+    from putright.site import apart
+
+    own = repo / "site_templates" / "internal"
+    own.mkdir(parents=True)
+    (own / "case.md.j2").write_text("# Case\n\n{{ no_such_thing }}\n", encoding="utf-8")
+    messages = []
+    for threshold in (10**9, 1):
+        monkeypatch.setattr(apart, "APART_FROM", threshold)
+        with pytest.raises(PutrightError) as raised:
+            build(repo)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert messages[0].startswith("site_templates/internal/case.md.j2:3: ")

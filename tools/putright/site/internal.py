@@ -27,6 +27,7 @@ from ..policy.model import CODE_POLICY_ID
 from ..problems import Problem
 from ..records import Event, Remedy
 from ..repository import Repository
+from .apart import Apart
 from .audit_view import AuditView, audit_view
 from .collect import Collected, Entry, collect
 from .learning import learning_rows
@@ -260,15 +261,18 @@ def build_internal(
     """
     render = _renderer(env, repo, today, directory_urls)
     history = audit(repo, today)
-    case_pages: list[Page] = []
-    collected = collect(
-        repo,
-        today,
-        lambda entry: case_pages.extend(
-            _case_page(render, entry, history, today, repo, directory_urls)
-        ),
-    )
+    collected = collect(repo, today)
     entries = collected.entries
+
+    def render_cases() -> list[Page]:
+        return [
+            page
+            for entry in entries
+            for page in _case_page(render, entry, history, today, repo, directory_urls)
+        ]
+
+    # Thousands of case pages: rendered in a forked process while this one makes the rest.
+    case_pages = Apart(render_cases, len(entries))
     rows = due_rows(entries)
     pages: list[Page] = []
 
@@ -301,7 +305,7 @@ def build_internal(
         )
     )
     pages += [render("year_index", year.page, year=year) for year in years]
-    pages += case_pages
+    later = len(pages)  # the case pages go here, once the rest are made
 
     charts = sections(tally(entries, today))
     pages.append(render("performance", "performance.md", sections=charts))
@@ -318,4 +322,5 @@ def build_internal(
             policy_problems=collected.policy_problems,
         )
     )
+    pages[later:later] = case_pages.result()
     return pages
