@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
-import pickle
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..errors import PutrightError
+from ..site.apart import Apart
 from .fastpages import FastPages, usable
 
 log = logging.getLogger("mkdocs.plugins.putright")
@@ -39,8 +38,7 @@ PARALLEL_FROM = 500
 
 @dataclass
 class _Share:
-    pid: int
-    fd: int
+    worker: Apart[dict[str, Any]]
     uris: frozenset[str]
     results: dict[str, tuple[list[dict[str, Any]], set[str] | None]] | None = None
 
@@ -101,25 +99,13 @@ class ParallelPages:
             share = mine[k * size : (k + 1) * size]
             if not share:
                 continue
-            read_fd, write_fd = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the worker: build its share, send the results, and leave at once
-                os.close(read_fd)
-                self.in_worker = True
-                code = 0
-                try:
-                    payload = _work(share, config, files, doc_files, nav, env, self.fast)
-                except BaseException:
-                    payload = {"error": traceback.format_exc()}
-                    code = 1
-                try:
-                    with os.fdopen(write_fd, "wb") as out:
-                        pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
-                finally:
-                    os._exit(code)  # never return into the parent's build
-            os.close(write_fd)
+
+            def work(share: Sequence[File] = share) -> dict[str, Any]:
+                self.in_worker = True  # in the forked worker: its copy of this object
+                return _work(share, config, files, doc_files, nav, env, self.fast)
+
             index = len(self.shares)
-            self.shares.append(_Share(pid, read_fd, frozenset(f.src_uri for f in share)))
+            self.shares.append(_Share(Apart(work), frozenset(f.src_uri for f in share)))
             for f in share:
                 self.owner[f.src_uri] = index
         return env
@@ -139,14 +125,10 @@ class ParallelPages:
     def _results(self, index: int) -> dict[str, tuple[list[dict[str, Any]], set[str] | None]]:
         share = self.shares[index]
         if share.results is None:
-            with os.fdopen(share.fd, "rb") as stream:
-                try:
-                    payload = pickle.load(stream)
-                except EOFError:
-                    payload = {"error": "the worker stopped without a result"}
-            os.waitpid(share.pid, 0)
-            if "error" in payload:
-                raise PluginError(f"putright: rendering case pages failed:\n{payload['error']}")
+            try:
+                payload = share.worker.result()
+            except PutrightError as exc:
+                raise PluginError(f"putright: rendering case pages failed: {exc}") from None
             for message in payload["warnings"]:
                 log.warning(message)
             self.why_not = self.why_not or payload["why"]

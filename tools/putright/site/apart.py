@@ -5,7 +5,8 @@ renders 10,000 case pages (about half of generating). Those need nothing the oth
 make, so a forked child renders them while the parent renders the rest; the child sends the
 pages back whole (pickled through a pipe) and leaves. An error in the child (a
 PutrightError from a landlord's template, say) is raised in the parent, as if raised there.
-Below ``APART_FROM`` items, or where fork is missing, the work is simply done when asked.
+Where fork is missing, or not wanted (the staff site's case pages below ``APART_FROM``), the
+work is simply done when asked. The MkDocs builder's workers (builders/parallel.py) are these.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ APART_FROM = 1000
 
 
 class Apart(Generic[T]):
-    """``work()``, started now in a forked child when ``size`` is large enough."""
+    """``work()``, started now in a forked child (if ``fork`` and the system can)."""
 
-    def __init__(self, work: Callable[[], T], size: int) -> None:
+    def __init__(self, work: Callable[[], T], *, fork: bool = True) -> None:
         self._work: Callable[[], T] | None = work
         self._pid = 0
         self._fd = -1
-        if size < APART_FROM or not hasattr(os, "fork"):
+        if not fork or not hasattr(os, "fork"):
             return
         read_fd, write_fd = os.pipe()
         pid = os.fork()

@@ -27,7 +27,7 @@ from ..policy.model import CODE_POLICY_ID
 from ..problems import Problem
 from ..records import Event, Remedy
 from ..repository import Repository
-from .apart import Apart
+from .apart import APART_FROM, Apart
 from .audit_view import AuditView, audit_view
 from .collect import Collected, Entry, collect
 from .learning import learning_rows
@@ -272,7 +272,7 @@ def build_internal(
         ]
 
     # Thousands of case pages: rendered in a forked process while this one makes the rest.
-    case_pages = Apart(render_cases, len(entries))
+    case_pages = Apart(render_cases, fork=len(entries) >= APART_FROM)
     rows = due_rows(entries)
     pages: list[Page] = []
 
