@@ -56,26 +56,29 @@ def test_case_pages_rendered_in_workers_give_the_same_site_byte_for_byte(
     process). The default: workers build the case pages, most of them filled into the shell
     of their shape (putright.builders.fastpages), and pages of headings and HTML blocks are
     converted by lite_markdown."""
-    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    serial, one, parallel = tmp_path / "serial", tmp_path / "one", tmp_path / "parallel"
     config = (demo / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - putright " in config
     reference = config.replace("  - putright ", "  - putright: {fast: false} ", 1)
-    for text, out, jobs in ((reference, serial, "1"), (config, parallel, "2")):
+    # --jobs 1: shells, in this one process; --jobs 2: shells, in two workers.
+    for text, out, jobs in ((reference, serial, "1"), (config, one, "1"), (config, parallel, "2")):
         (demo / "mkdocs.yml").write_text(text, encoding="utf-8")
         with caplog.at_level(logging.INFO, logger="mkdocs.plugins.putright"):
             ran = run_in(demo, "site", "build", "--today", TODAY, "--out", str(out), "--jobs", jobs)
         assert ran.exit_code == 0, ran.output
     # Every page, the search index (same entries, same order) and the sitemap.
     assert (serial / "search" / "search_index.json").is_file()
+    _same_trees(serial, one)
     _same_trees(serial, parallel)
     # The demo's case pages, counted in its cases/ folder.
     cases = sum(1 for _ in (demo / "cases").rglob("*.yaml"))
-    (counts,) = [r.args for r in caplog.records if "filled into the shell" in r.getMessage()]
-    filled, usual = counts
-    assert filled + usual == cases
-    # Each worker builds the first two pages of each shape the usual way (a shape: a year
-    # folder and which optional sections a page has): the rest are filled.
-    assert filled > cases / 3, counts
+    both = [r.args for r in caplog.records if "filled into the shell" in r.getMessage()]
+    assert len(both) == 2  # none from the reference build
+    for filled, usual in both:
+        assert filled + usual == cases
+        # The first two pages of each shape (a year folder, and which optional sections a
+        # page has) in each worker are built the usual way: the rest are filled.
+        assert filled > cases / 3, both
 
 
 def test_a_site_with_its_own_templates_gets_no_shells_and_the_same_pages(

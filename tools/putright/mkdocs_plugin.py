@@ -8,8 +8,9 @@ hands each page to MkDocs as an in-memory file.
           public: false      # true: the public report (putright.site.public), no personal data
           today: 2026-03-20  # else $PUTRIGHT_TODAY, else today's date
           repo: .            # the case repository; default: the folder of mkdocs.yml
-          jobs: 2            # processes rendering case pages; default: one per core
-                             # from 500 case pages (putright.builders.parallel), 1: none
+          jobs: 2            # processes building case pages; default: one per core
+                             # from 500 case pages (putright.builders.parallel); 1: this
+                             # process (either way most go into shells: fastpages)
           fast: true         # false: MkDocs converts and builds every page itself, with
                              # no shells and no lite_markdown (slower; a reference)
 """
@@ -64,13 +65,18 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
     # staged_out_of_nav belongs to one build.
 
     def _plan(self, out_of_nav: frozenset[str]) -> None:
-        """Render the case pages in worker processes when there are enough of them."""
+        """Render the case pages in worker processes when there are enough of them (or as
+        many as ``jobs`` says; 1: in this process, filled into shells all the same)."""
         jobs = self.config.jobs
+        many = len(out_of_nav) >= PARALLEL_FROM
         if jobs is None:
-            jobs = (os.cpu_count() or 1) if len(out_of_nav) >= PARALLEL_FROM else 1
-        usable = jobs > 1 and hasattr(os, "fork")
+            jobs = (os.cpu_count() or 1) if many else 1
+        fork = jobs > 1 and hasattr(os, "fork")
         fast = bool(self.config.fast)
-        self.parallel = ParallelPages(out_of_nav, jobs, fast=fast) if usable else None
+        if fork or (fast and (many or self.config.jobs is not None)):
+            self.parallel = ParallelPages(out_of_nav, jobs if fork else 1, fast=fast, fork=fork)
+        else:
+            self.parallel = None
 
     def _repo_root(self, config: MkDocsConfig) -> str:
         base_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))

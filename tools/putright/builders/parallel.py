@@ -69,6 +69,7 @@ class ParallelPages:
     uris: frozenset[str]
     jobs: int
     fast: bool = True  # shells (putright.builders.fastpages); False: MkDocs page by page
+    fork: bool = True  # False: the one share is built in this process, at its first page
     in_worker: bool = False
     shares: list[_Share] = field(default_factory=list)
     owner: dict[str, int] = field(default_factory=dict)
@@ -93,19 +94,25 @@ class ParallelPages:
         # Everything read so far is inherited by the workers and lives to the end: frozen, the
         # collector neither walks it (seconds, at 10,000 cases) nor, by touching every
         # object, copies each page of it into each worker (Python's advice for fork).
-        gc.freeze()
-        self.frozen = True
+        if self.fork:
+            gc.freeze()
+            self.frozen = True
         for k in range(self.jobs):
             share = mine[k * size : (k + 1) * size]
             if not share:
                 continue
 
             def work(share: Sequence[File] = share) -> dict[str, Any]:
-                self.in_worker = True  # in the forked worker: its copy of this object
-                return _work(share, config, files, doc_files, nav, env, self.fast)
+                # In a fork this is the worker's copy; in this process, for the while.
+                self.in_worker = True
+                try:
+                    return _work(share, config, files, doc_files, nav, env, self.fast)
+                finally:
+                    self.in_worker = self.fork
 
             index = len(self.shares)
-            self.shares.append(_Share(Apart(work), frozenset(f.src_uri for f in share)))
+            worker = Apart(work, fork=self.fork)
+            self.shares.append(_Share(worker, frozenset(f.src_uri for f in share)))
             for f in share:
                 self.owner[f.src_uri] = index
         return env
@@ -113,7 +120,7 @@ class ParallelPages:
     def fill(self, page: Page, config: MkDocsConfig) -> None:
         """Called from on_page_context (after search's): the worker's entries for this page."""
         index = self.owner.get(page.file.src_uri)
-        if index is None:
+        if index is None or self.in_worker:  # a worker builds; its pages come in here
             return
         results = self._results(index)
         entries, anchors = results[page.file.src_uri]
@@ -179,9 +186,28 @@ def _work(
 ) -> dict[str, Any]:
     collect = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
-    for handler in list(mkdocs_log.handlers):  # the parent reports the warnings, once
+    handlers = list(mkdocs_log.handlers)
+    for handler in handlers:  # the parent reports the warnings, once
         mkdocs_log.removeHandler(handler)
     mkdocs_log.addHandler(collect)
+    try:
+        return _build_share(share, config, files, doc_files, nav, env, use_shells, collect)
+    finally:  # in this process (no fork): its logging as it was
+        mkdocs_log.removeHandler(collect)
+        for handler in handlers:
+            mkdocs_log.addHandler(handler)
+
+
+def _build_share(
+    share: Sequence[File],
+    config: MkDocsConfig,
+    files: Files,
+    doc_files: Sequence[File],
+    nav: Navigation,
+    env: jinja2.Environment,
+    use_shells: bool,
+    collect: _Collect,
+) -> dict[str, Any]:
     search = _search_index(config)
     pages: dict[str, tuple[list[dict[str, Any]], set[str] | None]] = {}
 
@@ -203,6 +229,10 @@ def _work(
         else:
             usual(page)
         entries = search.entries[before:] if search is not None else []
+        if search is not None:  # in this process (no fork), they go in at the page's turn
+            del search.entries[before:]
+        page.meta["template"] = SKIP_TEMPLATE  # and the page is not built again there
+        page.meta["search"] = {"exclude": True}
         pages[file.src_uri] = (entries, page.present_anchor_ids)
     for file in share:
         assert file.page is not None

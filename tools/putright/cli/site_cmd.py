@@ -72,7 +72,7 @@ def site() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="MkDocs: processes rendering the case pages (default: one per core from 500 cases).",
+    help="MkDocs: processes building the case pages (default: one per core from 500 cases; 1: this one).",
 )
 @click.option(
     "--no-cache",
