@@ -3,6 +3,7 @@ text stays inert (rendered here with the same Markdown extensions as mkdocs.yml)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -368,3 +369,44 @@ def test_a_template_error_in_the_forked_process_is_raised_here(
         messages.append(str(raised.value))
     assert messages[0] == messages[1]
     assert messages[0].startswith("site_templates/internal/case.md.j2:3: ")
+
+
+def test_a_long_list_is_split_by_month_and_stays_html(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SPLIT_FROM rows the year's cases and the learning log get a section a month (here
+    from 2 rows: 2026 has cases received in January and March)."""
+    from putright.builders.lite_markdown import convert
+    from putright.site import internal
+
+    monkeypatch.setattr(internal, "SPLIT_FROM", 2)
+    pages = build(repo)
+    year = text(pages["cases/2026/index.md"])
+    assert year.index("## January 2026") < year.index("## March 2026")
+    january = year.split("## January 2026")[1].split("## March 2026")[0]
+    assert "2026-0001" in january and "2026-0002" not in january  # received 5 January
+    assert "<caption" in january and "Cases received in January 2026" in january
+    assert convert(year) is not None  # still headings and HTML blocks
+    assert convert(text(pages["learning.md"])) is not None
+    monkeypatch.setattr(internal, "SPLIT_FROM", 500)
+    assert "## " not in text(build(repo)["cases/2026/index.md"])
+
+
+def test_by_month_keeps_the_rows_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from putright.site import internal
+
+    @dataclasses.dataclass
+    class Row:
+        date: dt.date
+
+    rows = [Row(dt.date(2026, 3, d)) for d in (20, 2)] + [Row(dt.date(2026, 1, 9))]
+    assert internal.by_month([], "date") == []
+    assert internal.by_month(rows, "date") == [(None, rows)]  # up to SPLIT_FROM: one part
+    monkeypatch.setattr(internal, "SPLIT_FROM", 1)
+    assert (
+        internal.by_month(rows, "date")
+        == [
+            ("March 2026", rows[:2]),  # newest first, as given
+            ("January 2026", rows[2:]),
+        ]
+    )

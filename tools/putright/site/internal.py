@@ -9,6 +9,7 @@ They are reached from the per-year indexes, worklists, overview and search inste
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 import re
 from collections import defaultdict
@@ -76,6 +77,26 @@ def status_text(entry: Entry) -> str:
     if entry.result.closed:
         return f"closed {date_filter(entry.result.closed)}"
     return "open"
+
+
+# A table longer than this is split into a section per month: easier to find one's way in,
+# and Zensical 0.0.73 refuses a page whose one search field is longer than about 30,000 words.
+SPLIT_FROM = 500
+
+
+def by_month(rows: Sequence[Any], attribute: str) -> list[tuple[str | None, list[Any]]]:
+    """Rows as one part (heading None), or, past SPLIT_FROM, a part per month of the date at
+    ``attribute`` ("case.received"), in the rows' own order (newest first stays so)."""
+    if not rows:
+        return []
+    if len(rows) <= SPLIT_FROM:
+        return [(None, list(rows))]
+    date_of = operator.attrgetter(attribute)
+    parts: dict[tuple[int, int], list[Any]] = {}
+    for row in rows:
+        day = date_of(row)
+        parts.setdefault((day.year, day.month), []).append(row)
+    return [(f"{dt.date(y, m, 1):%B %Y}", part) for (y, m), part in parts.items()]
 
 
 def money(amount: float | None) -> str:
@@ -159,6 +180,7 @@ def _renderer(
         "status": status_text,
         "money": money,
         "details": event_details,
+        "by_month": by_month,
     }
     return PageRenderer(env, TEMPLATES, common, public=False)
 
