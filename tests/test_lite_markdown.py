@@ -117,12 +117,18 @@ def test_a_refused_page_is_still_built_right(config: MkDocsConfig) -> None:
     assert "<strong>today</strong>" in str(_by_mkdocs(page, config).content)
 
 
+@pytest.mark.parametrize("split_from", [500, 2])
 def test_the_other_pages_it_takes_convert_as_mkdocs_converts_them(
-    tmp_path: Path, config: MkDocsConfig
+    tmp_path: Path, config: MkDocsConfig, monkeypatch: pytest.MonkeyPatch, split_from: int
 ) -> None:
     """The staff site's pages that grow with the cases (a year's cases, the learning log) are
-    written as HTML too; the converter takes those, and gives what MkDocs gives."""
+    written as HTML too, whole or (past SPLIT_FROM rows) a section a month; the converter
+    takes those, and gives what MkDocs gives."""
     from mkdocs.structure.toc import get_toc
+
+    from putright.site import internal
+
+    monkeypatch.setattr(internal, "SPLIT_FROM", split_from)
 
     taken = set()
     pages = _other_pages(copy_demo(tmp_path / "demo"), dt.date(2026, 11, 24))
@@ -137,3 +143,5 @@ def test_the_other_pages_it_takes_convert_as_mkdocs_converts_them(
         assert mine.title == theirs.title, page.path
         assert set(mine.anchors) == theirs.present_anchor_ids, page.path
     assert {"learning.md", "cases/2025/index.md", "cases/2026/index.md"} <= taken
+    months = str(next(p for p in pages if p.path == "cases/2026/index.md").content).count("\n## ")
+    assert months == (0 if split_from == 500 else 11)  # the demo's 2026: January to November
