@@ -49,10 +49,11 @@ Key = tuple[Any, ...]
 
 def searchable(html: str) -> str:
     """The page without its sections whose heading says ``data-search-exclude``."""
-    return "".join(
-        part for part in _SECTION.split(html) if not part.startswith("<h") or
-        "data-search-exclude" not in part[: part.find(">")]
-    )  # fmt: skip
+    return "".join(part for part in _SECTION.split(html) if not _excluded(part))
+
+
+def _excluded(section: str) -> bool:
+    return section.startswith("<h") and "data-search-exclude" in section[: section.find(">")]
 
 
 def plain_name(name: str) -> bool:
@@ -76,7 +77,9 @@ def usable(config: MkDocsConfig) -> str | None:
         return "its Markdown extensions are not the ones the case pages are checked with"
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
-    if search is None or not type(search).__module__.startswith("material."):
+    if search is None:
+        return "the site has no search plugin"
+    if not type(search).__module__.startswith("material."):
         return "the search plugin is not Material's"
     if index is None:
         return "the search index is not ready"
