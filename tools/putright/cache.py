@@ -25,20 +25,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .problems import Problem
+from .problems import Lines, Problem
 from .yamlfile import MAX_BYTES
 
 CACHE_DIR = ".putright-cache"
 CACHE_FILE = "check.marshal"
-FORMAT = 2
+FORMAT = 3
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA_DIR = os.path.join(_PACKAGE, "schemas")
 # What the repository holds that reading a case depends on (besides the case itself).
 _CONTEXT_FILES = ("complaints.yml",)
 _CONTEXT_DIRS = ("policies",)
 
-# One cached reading: the record's data (None when the file is invalid) and its problems.
-Entry = tuple[Any, list[Problem]]
+# One cached reading: the record's data (None when the file is invalid), its problems, and
+# where its flaws were placed on lines (``problems.Lines``: the text's, so keyed alike).
+Entry = tuple[Any, list[Problem], Lines]
 
 
 def cache_path(root: str) -> str:
@@ -92,21 +93,24 @@ def _problem_row(p: Problem) -> tuple[Any, ...]:
     return (p.file, p.line, p.message, p.severity, p.column, p.case, p.provision, p.rule)
 
 
-def pack(data: Any, problems: list[Problem]) -> bytes:
+def pack(data: Any, problems: list[Problem], lines: Lines) -> bytes:
     """One reading as bytes (built where the file was read, so workers send bytes)."""
-    return marshal.dumps((data, [_problem_row(p) for p in problems]))
+    return marshal.dumps((data, [_problem_row(p) for p in problems], lines))
 
 
 def unpack(blob: bytes) -> Entry:
-    data, rows = marshal.loads(blob)
-    return data, [Problem(*row) for row in rows]
+    data, rows, lines = marshal.loads(blob)
+    if not isinstance(lines, dict):
+        raise TypeError("lines")
+    return data, [Problem(*row) for row in rows], lines
 
 
 # A file's stamp, as Git's index keeps one: when it is unchanged the file is not read again.
 Stamp = tuple[int, int, int, int]
 # What a run learnt about one file: its stamp, the digest of its bytes, its packed reading
-# (None: the cached one still holds).
-Learnt = tuple[Stamp, bytes, bytes | None]
+# (None: the cached one still holds), and whether the reading came from the cache (a hit may
+# still bring a new packed reading: the same one, with lines it placed for the first time).
+Learnt = tuple[Stamp, bytes, bytes | None, bool]
 
 
 def stamp_of(path: str) -> Stamp:
@@ -146,13 +150,13 @@ class CheckCache:
             entry = unpack(found[2])
         except (ValueError, EOFError, TypeError):
             return None, raw, None  # a damaged entry is a miss
-        return entry, raw, (stamp, found[1], None)
+        return entry, raw, (stamp, found[1], None, True)
 
     def keep(self, rel: str, learnt: Learnt) -> None:
-        stamp, file_digest, blob = learnt
-        if blob is None:  # a hit: the reading cached before still holds
+        stamp, file_digest, blob, hit = learnt
+        if blob is None:  # the reading cached before still holds
             blob = self.old[rel][2]
-            self.hits += 1
+        self.hits += hit
         self.new[rel] = (stamp, file_digest, blob)
 
     def save(self) -> None:
@@ -176,8 +180,10 @@ def open_cache(root: str) -> CheckCache:
         return cache
     try:
         stored = marshal.loads(raw)
-        ok = isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT
-        ok = ok and isinstance(stored[2], dict)
+        ok = isinstance(stored, tuple) and len(stored) == 3
+        if ok and stored[0] != FORMAT and type(stored[0]) is int:
+            return cache  # written by another version of Putright: simply not used
+        ok = ok and stored[0] == FORMAT and isinstance(stored[2], dict)
     except (ValueError, EOFError, TypeError):
         ok = False
     if not ok:

@@ -22,7 +22,7 @@ from .engine import CaseResult, evaluate, stage_flaws
 from .engine.rules import category_flaws, tenure_flaws
 from .letters.checks import letter_path_flaws, response_content_flaws
 from .policy.model import Policy
-from .problems import Flaw, Problem, locate
+from .problems import Flaw, Lines, Problem, locate
 from .records import Case, build_case, load_case
 from .repository import Repository
 
@@ -96,16 +96,19 @@ def evaluate_loaded(
     problems: list[Problem],
     text: str | Callable[[], str | None] | None,
     today: dt.date,
+    lines: Lines | None = None,
 ) -> Evaluated:
     """A case already read (from its file or the cache), against its procedure, for today.
 
-    ``text`` may be a function giving it: a cached case's file is read only to place findings.
+    ``text`` may be a function giving it: a cached case's file is read only to place findings
+    that ``lines`` (where earlier runs placed findings in the same text) does not hold; those
+    placed now are added to it.
     """
     if case is None:
         return Evaluated(rel, None, None, problems)
     policy, flaws = _record_flaws(repo, case)
     if policy is None or any(f.severity == "error" for f in flaws):
-        return Evaluated(rel, case, None, problems + locate(flaws, _resolve(text), rel, case.id))
+        return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id, lines))
     result = evaluate(case, policy, repo.calendar, today)
     later = result.flaws + response_content_flaws(case, policy, repo.settings, repo.calendar, today)
     later += letter_path_flaws(case)
@@ -124,7 +127,7 @@ def evaluate_loaded(
         raise AssertionError(f"{rel}: an error found by evaluation; errors come before it")
     flaws += later
     if flaws:
-        problems = problems + locate(flaws, _resolve(text), rel, case.id)
+        problems = problems + locate(flaws, text, rel, case.id, lines)
     return Evaluated(rel, case, result, problems)
 
 
@@ -155,10 +158,6 @@ def screen_loaded(
     _policy, flaws = _record_flaws(repo, case)
     errors = [f for f in flaws if f.severity == "error"]
     return Evaluated(rel, case, None, problems + locate(errors, None, rel, case.id))
-
-
-def _resolve(text: str | Callable[[], str | None] | None) -> str | None:
-    return text() if callable(text) else text
 
 
 def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Problem]:
@@ -233,7 +232,7 @@ def _read_and_evaluate(
         except OSError:
             entry, learnt = None, None  # reported below, as without a cache
         if entry is not None and learnt is not None:
-            data, problems = entry
+            data, problems, lines = entry
             case = None if data is None else build_case(data, rel)[0]
             known = raw
 
@@ -243,21 +242,26 @@ def _read_and_evaluate(
 
             if screen:
                 return screen_loaded(repo, rel, case, problems), learnt
-            return evaluate_loaded(repo, rel, case, problems, read_text, today), learnt
+            before = len(lines)
+            outcome = evaluate_loaded(repo, rel, case, problems, read_text, today, lines)
+            if len(lines) != before:  # findings placed for the first time: keep their lines
+                learnt = (learnt[0], learnt[1], pack(data, problems, lines), True)
+            return outcome, learnt
     if raw is None:
         raw = _read(repo.root, path, rel)
     if isinstance(raw, Evaluated):
         return raw, None
     case, problems, text = load_case(raw, rel)
+    placed: Lines = {}
     if screen:
         outcome = screen_loaded(repo, rel, case, problems)
     else:
-        outcome = evaluate_loaded(repo, rel, case, problems, text, today)
+        outcome = evaluate_loaded(repo, rel, case, problems, text, today, placed)
     if cache is None:
         return outcome, None
     try:  # what reading the file gave, before the procedure and today were applied
-        blob = pack(None if case is None else case.data, problems)
-        return outcome, (stamp_of(path), digest(raw), blob)
+        blob = pack(None if case is None else case.data, problems, placed)
+        return outcome, (stamp_of(path), digest(raw), blob, False)
     except (ValueError, OSError):  # a value marshal cannot hold: simply not cached
         return outcome, None
 
