@@ -6,7 +6,10 @@ only the files whose bytes changed. States and due dates are computed for today 
 
 Trust: each entry is keyed by the file's path and a digest of its bytes, and the whole cache
 by a digest of its context (Putright's version and code, the schemas, complaints.yml and
-every procedure in policies/). Any change there empties it. A cache that cannot be read is
+every procedure in policies/, and the installed holidays package). Any change there empties
+it. Beside the entries it keeps two things a run would otherwise rework from that same
+context: the bank holidays the holidays package gave (``calendar.known_holidays``), and
+which of complaints.yml and the procedures were found valid (``validation.known_valid``). A cache that cannot be read is
 rebuilt with a note, never an error. It is stored with ``marshal`` (plain data only: dicts,
 lists, strings, numbers) so loading it cannot run code, and it holds personal data (the
 records as read): ``redact`` removes a redacted case's entry (:func:`forget`).
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import marshal
 import os
 import sys
@@ -24,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import __version__
+from . import __version__, calendar, validation
 from .problems import Lines, Problem
 from .yamlfile import MAX_BYTES
 
@@ -61,11 +65,36 @@ def _code_fingerprint(hasher: Any) -> None:
                 hasher.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
 
 
+def _holidays_fingerprint(hasher: Any) -> None:
+    """The installed holidays package (its version, by its dist-info folder's name, and its
+    rules for the United Kingdom), found without importing it: the cache keeps what it gave."""
+    spec = importlib.util.find_spec("holidays")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        hasher.update(b"no holidays\0")
+        return
+    package = next(iter(folders))
+    with contextlib.suppress(OSError):
+        site = os.path.dirname(package)
+        for name in sorted(os.listdir(site)):
+            if name.startswith("holidays-") and name.endswith(".dist-info"):
+                hasher.update(name.encode("utf-8", "surrogateescape") + b"\0")
+    for rel in ("__init__.py", os.path.join("countries", "united_kingdom.py")):
+        path = os.path.join(package, rel)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            hasher.update(f"{path}\0-\0".encode())
+            continue
+        hasher.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+
+
 def context_key(root: str) -> bytes:
     """A digest of everything but the case that reading a case depends on."""
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
     _code_fingerprint(hasher)
+    _holidays_fingerprint(hasher)
     for name in sorted(os.listdir(SCHEMA_DIR)):  # the schemas by content, whatever their dates
         if name.endswith(".json"):
             _hash_file(hasher, SCHEMA_DIR, name)
@@ -129,6 +158,7 @@ class CheckCache:
     new: dict[str, tuple[Stamp, bytes, bytes]] = field(default_factory=dict)
     note: str | None = None
     hits: int = 0
+    memo: dict[str, Any] = field(default_factory=dict)  # as read at the start of the run
 
     def probe(self, path: str, rel: str) -> tuple[Entry | None, bytes | None, Learnt | None]:
         """The cached reading of the file as it is now, if any; its bytes if they were read.
@@ -161,12 +191,27 @@ class CheckCache:
 
     def save(self) -> None:
         """Write the entries of this run (files gone since drop out), atomically."""
-        if self.new == self.old:
+        memo = _memo()
+        if self.new == self.old and memo == self.memo:
             return
-        _write(self.root, self.key, self.new)
+        _write(self.root, self.key, self.new, memo)
+
+
+def _memo() -> dict[str, Any]:
+    """What this process worked out from the cache's context alone (see the module's text)."""
+    return {"holidays": calendar.known_holidays(), "valid": validation.known_valid()}
+
+
+def _remember(memo: dict[str, Any]) -> None:
+    calendar.remember_holidays(memo.get("holidays"))
+    validation.remember_valid(memo.get("valid"))
 
 
 def open_cache(root: str) -> CheckCache:
+    """The cache of the repository at ``root``, its entries read if its context still holds.
+
+    Opened before the repository is (``Repository.open``), so that the holidays and the
+    validity it kept serve that too."""
     key = context_key(root)
     cache = CheckCache(root, key)
     path = cache_path(root)
@@ -180,10 +225,11 @@ def open_cache(root: str) -> CheckCache:
         return cache
     try:
         stored = marshal.loads(raw)
-        ok = isinstance(stored, tuple) and len(stored) == 3
+        ok = isinstance(stored, tuple) and len(stored) >= 3
         if ok and stored[0] != FORMAT and type(stored[0]) is int:
             return cache  # written by another version of Putright: simply not used
-        ok = ok and stored[0] == FORMAT and isinstance(stored[2], dict)
+        ok = ok and len(stored) == 4 and stored[0] == FORMAT
+        ok = ok and isinstance(stored[2], dict) and isinstance(stored[3], dict)
     except (ValueError, EOFError, TypeError):
         ok = False
     if not ok:
@@ -191,10 +237,17 @@ def open_cache(root: str) -> CheckCache:
         return cache
     if stored[1] == key:
         cache.old = stored[2]
+        _remember(stored[3])
+        cache.memo = _memo()
     return cache
 
 
-def _write(root: str, key: bytes, entries: dict[str, tuple[Stamp, bytes, bytes]]) -> bool:
+def _write(
+    root: str,
+    key: bytes,
+    entries: dict[str, tuple[Stamp, bytes, bytes]],
+    memo: dict[str, Any],
+) -> bool:
     folder = os.path.join(root, CACHE_DIR)
     try:
         os.makedirs(folder, exist_ok=True)
@@ -202,7 +255,7 @@ def _write(root: str, key: bytes, entries: dict[str, tuple[Stamp, bytes, bytes]]
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                marshal.dump((FORMAT, key, entries), handle)
+                marshal.dump((FORMAT, key, entries, memo), handle)
             os.replace(tmp, cache_path(root))
         except BaseException:
             os.unlink(tmp)
@@ -230,10 +283,10 @@ def forget(root: str, rels: Iterable[str]) -> None:
         with open(path, "rb") as handle:
             stored = marshal.loads(handle.read())
         entries = {k: v for k, v in stored[2].items() if k not in drop}
-        key = stored[1]
-    except (OSError, ValueError, EOFError, TypeError, IndexError, AttributeError):
-        entries, key = {}, b""
-    if not (entries and _write(root, key, entries)):
+        key, memo = stored[1], stored[3]
+    except (OSError, ValueError, EOFError, TypeError, IndexError, AttributeError, KeyError):
+        entries, key, memo = {}, b"", {}
+    if not (entries and isinstance(memo, dict) and _write(root, key, entries, memo)):
         # Unreadable, or not rewritable: it cannot be trusted to have dropped the case.
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)

@@ -325,6 +325,7 @@ def iter_evaluated(
         jobs = default_jobs(len(files) - cached)
     if jobs > 1:
         # fork: workers inherit the repository, policies, calendar and cache already built.
+        repo.calendar.ready()
         context = multiprocessing.get_context("fork")
         pool = context.Pool(
             jobs,

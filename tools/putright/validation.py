@@ -7,6 +7,7 @@ Valid files, the vast majority, never pay for the second.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -196,9 +197,41 @@ def _message(error: Any) -> tuple[str, bool]:
     return f"{where}{value}does not meet the schema's `{validator}` rule", False
 
 
+# Documents found valid, as (schema, digest of the text): complaints.yml and the procedures are
+# validated on every run, and compiling their schemas' validators cost a twentieth of a warm
+# check. The check cache keeps these between runs (only while the schemas, Putright and those
+# very files are unchanged: its context), and hands them back through ``remember_valid``.
+_KNOWN_VALID: set[tuple[str, bytes]] = set()
+
+
+def _text_key(name: str, text: str) -> tuple[str, bytes]:
+    return name, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def known_valid() -> list[tuple[str, bytes]]:
+    """The documents (other than cases) this process found valid, for the check cache."""
+    return sorted(_KNOWN_VALID)
+
+
+def remember_valid(known: object) -> None:
+    """Take documents an earlier run found valid (from a cache whose context still holds)."""
+    if isinstance(known, list):
+        _KNOWN_VALID.update(
+            (k[0], k[1])
+            for k in known
+            if isinstance(k, tuple) and len(k) == 2 and type(k[0]) is str and type(k[1]) is bytes
+        )
+
+
 def problems(name: str, data: Any, text: str, rel: str) -> list[Problem]:
-    """Every schema error in ``data`` as a located problem (empty when valid)."""
+    """Every schema error in ``data`` (parsed from ``text``) as a located problem (empty when
+    valid)."""
+    remembered = name != "case"  # cases have a cache of their own, by file
+    if remembered and _text_key(name, text) in _KNOWN_VALID:
+        return []
     if is_valid(name, data):
+        if remembered:
+            _KNOWN_VALID.add(_text_key(name, text))
         return []
     root = yamlfile.compose(text)
     found: list[Problem] = []

@@ -59,8 +59,11 @@ def check(
     when anything is overdue or a rule is broken); 2 for a wrong command line.
     """
     day = resolve_today(today)  # type: ignore[arg-type]
-    repo = Repository.open(repo_of(ctx))
-    cache = None if no_cache else open_cache(repo.root)
+    root = repo_of(ctx)
+    # The cache first: it keeps what opening the repository would otherwise work out again
+    # (the bank holidays, and that complaints.yml and the procedures are valid).
+    cache = None if no_cache else open_cache(root)
+    repo = Repository.open(root)
     if cache is not None and cache.note:
         click.echo(cache_note_text(cache.note), err=True, nl=False)
     files = sum(1 for _ in repo.case_files()) if sys.stderr.isatty() else 0

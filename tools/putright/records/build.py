@@ -10,6 +10,8 @@ from .. import validation, yamlfile
 from ..problems import Flaw, Problem, locate
 from .model import About, Case, Event, Order, Remedy
 
+_from_iso = dt.date.fromisoformat
+
 
 def _date(value: Any, path: tuple[str | int, ...], flaws: list[Flaw]) -> dt.date | None:
     if value is None:
@@ -71,20 +73,29 @@ def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]
     flaws: list[Flaw] = []
     received = _date(data["received"], ("received",), flaws)
     events = []
+    # A warm check builds every case from its cached reading: this loop runs for every event
+    # of every case, so what most events lack (remedies, orders, a review date) costs a look.
     for i, raw in enumerate(data["events"]):
-        path: tuple[str | int, ...] = ("events", i)
-        day = _date(raw["date"], (*path, "date"), flaws)
-        _date(raw.get("review"), (*path, "review"), flaws)  # a restriction's review date
+        day: dt.date | None
+        try:
+            day = _from_iso(raw["date"])
+        except (TypeError, ValueError):
+            day = _date(raw["date"], ("events", i, "date"), flaws)
+        if "review" in raw:  # a restriction's review date
+            _date(raw["review"], ("events", i, "review"), flaws)
+        remedies = raw.get("remedies")
+        orders = raw.get("orders")
+        stage = raw.get("stage", 1)
         events.append(
             Event(
-                index=i,
-                date=day or dt.date.min,
-                type=raw["type"],
-                stage=str(raw.get("stage", 1)),
-                by=raw.get("by"),
-                data=raw,
-                remedies=_remedies(raw.get("remedies") or [], path, flaws),
-                orders=_orders(raw.get("orders") or [], path, flaws),
+                i,
+                day or dt.date.min,
+                raw["type"],
+                stage if type(stage) is str else str(stage),
+                raw.get("by"),
+                raw,
+                _remedies(remedies, ("events", i), flaws) if remedies else (),
+                _orders(orders, ("events", i), flaws) if orders else (),
             )
         )
     incident = _date(data.get("incident_date"), ("incident_date",), flaws)
