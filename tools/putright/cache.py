@@ -142,8 +142,8 @@ Stamp = tuple[int, int, int, int]
 Learnt = tuple[Stamp, bytes, bytes | None, bool]
 
 
-def stamp_of(path: str) -> Stamp:
-    st = os.stat(path)
+def stamp_of(path: str, st: os.stat_result | None = None) -> Stamp:
+    st = os.stat(path) if st is None else st
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
@@ -160,16 +160,19 @@ class CheckCache:
     hits: int = 0
     memo: dict[str, Any] = field(default_factory=dict)  # as read at the start of the run
 
-    def probe(self, path: str, rel: str) -> tuple[Entry | None, bytes | None, Learnt | None]:
+    def probe(
+        self, path: str, rel: str, now: os.stat_result | None = None
+    ) -> tuple[Entry | None, bytes | None, Learnt | None]:
         """The cached reading of the file as it is now, if any; its bytes if they were read.
 
         A file with the stamp it had when cached is taken as unchanged without reading it;
         any other is read and its digest compared (so a touched file is still a hit).
+        ``now``: the file's status, if the caller has just taken it.
         """
         found = self.old.get(rel)
         if found is None:
             return None, None, None
-        stamp = stamp_of(path)
+        stamp = stamp_of(path, now)
         raw = None
         if stamp != found[0]:
             with open(path, "rb") as handle:
