@@ -23,7 +23,6 @@ import importlib.util
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -255,6 +254,8 @@ def _write(
     try:
         os.makedirs(folder, exist_ok=True)
         _ignore_folder(folder)
+        import tempfile  # here: a run that changes nothing writes nothing
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".check-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

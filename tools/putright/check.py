@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -300,7 +299,11 @@ def _slim(case: Case) -> Case:
 
 
 def default_jobs(files: int) -> int:
-    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if files < PARALLEL_FROM:
+        return 1
+    import multiprocessing  # here: a run of cached files starts no workers, so needs none of it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -333,6 +336,8 @@ def iter_evaluated(
         jobs = default_jobs(len(files) - cached)
     if jobs > 1:
         # fork: workers inherit the repository, policies, calendar and cache already built.
+        import multiprocessing
+
         repo.calendar.ready()
         context = multiprocessing.get_context("fork")
         pool = context.Pool(

@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-import fastjsonschema
-
 from . import yamlfile
 from .problems import Problem
 from .schemas import schema
@@ -23,6 +21,9 @@ _FORMATS = {"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}  # real validity is checked
 
 
 def _compile(doc: dict[str, Any]) -> Callable[[Any], Any]:
+    # Imported here: a warm check validates nothing (its cache knows what was valid).
+    import fastjsonschema
+
     return fastjsonschema.compile(doc, formats=_FORMATS)
 
 
@@ -78,9 +79,12 @@ def _detailed(name: str) -> Any:
 
 
 def is_valid(name: str, data: Any) -> bool:
+    check = _fast(name)
+    from fastjsonschema import JsonSchemaException  # imported by _fast, so found at once
+
     try:
-        _fast(name)(data)
-    except fastjsonschema.JsonSchemaException:
+        check(data)
+    except JsonSchemaException:
         return False
     return True
 
