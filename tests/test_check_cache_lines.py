@@ -120,11 +120,15 @@ def test_a_hit_that_placed_a_new_finding_still_counts_as_a_hit(tmp_path: Path) -
     assert cache.new[REL][2] != cache.old[REL][2]  # the reading, with one place more
 
 
-def test_a_cache_of_another_format_is_not_used_and_not_called_damaged(tmp_path: Path) -> None:
+def test_a_cache_of_another_format_is_rebuilt_with_a_note_that_says_so(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     code, out, _err = _cli(root, LATER, "--no-cache")
     path = Path(cache_path(str(root)))
     path.parent.mkdir()
     # What an earlier Putright wrote: its entries were (data, problems), no places.
     path.write_bytes(marshal.dumps((2, context_key(str(root)), {REL: ((0, 0, 0, 0), b"", b"")})))
-    assert _cli(root, LATER) == (code, out, "")
+    code2, out2, err = _cli(root, LATER)
+    assert (code2, out2) == (code, out)
+    assert "written by another version of Putright: rebuilding it" in err, err
+    assert "damaged" not in err
+    assert _cli(root, LATER) == (code, out, "")  # rebuilt: no note the next time

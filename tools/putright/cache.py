@@ -229,7 +229,10 @@ def open_cache(root: str) -> CheckCache:
         stored = marshal.loads(raw)
         ok = isinstance(stored, tuple) and len(stored) >= 3
         if ok and stored[0] != FORMAT and type(stored[0]) is int:
-            return cache  # written by another version of Putright: simply not used
+            cache.note = (
+                f"the check cache {path} was written by another version of Putright: rebuilding it"
+            )
+            return cache
         ok = ok and len(stored) == 4 and stored[0] == FORMAT
         ok = ok and isinstance(stored[2], dict) and isinstance(stored[3], dict)
     except (ValueError, EOFError, TypeError):
