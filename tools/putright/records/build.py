@@ -28,16 +28,20 @@ def _remedies(
 ) -> tuple[Remedy, ...]:
     out = []
     for i, item in enumerate(raw):
-        path = (*base, "remedies", i)
+        due, done = item.get("due"), item.get("done")
+        if due is not None or done is not None:  # the path only for a date to check
+            path = (*base, "remedies", i)
+            due = _date(due, (*path, "due"), flaws)
+            done = _date(done, (*path, "done"), flaws)
         out.append(
             Remedy(
-                type=item["type"],
-                index=i,
-                id=item.get("id"),
-                amount_gbp=item.get("amount_gbp"),
-                due=_date(item.get("due"), (*path, "due"), flaws),
-                done=_date(item.get("done"), (*path, "done"), flaws),
-                description=item.get("description"),
+                item["type"],
+                i,
+                item.get("id"),
+                item.get("amount_gbp"),
+                due,
+                done,
+                item.get("description"),
             )
         )
     return tuple(out)
