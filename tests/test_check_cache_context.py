@@ -118,3 +118,20 @@ def test_another_holidays_package_empties_the_cache(
     assert moved != before
     (site / "holidays-99.0.dist-info").rename(site / "holidays-99.1.dist-info")
     assert context_key(str(root)) != moved
+
+
+def test_an_unknown_nation_is_refused_when_the_calendar_is_made() -> None:
+    with pytest.raises(ValueError, match="unknown nation 'XXX'"):
+        WorkingCalendar("XXX")
+
+
+def test_a_warm_run_that_learnt_nothing_writes_nothing(tmp_path: Path) -> None:
+    # The workflow's cache action saves the folder only when it changed; and a check should
+    # not rewrite tens of megabytes to say what the file already says.
+    root = write_repo(tmp_path / "repo", {"cases/2026/2026-0001.yaml": CASE})
+    _fresh_run(root)
+    _fresh_run(root)  # the first warm run (nothing new to learn either)
+    path = Path(cache_module.cache_path(str(root)))
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    _fresh_run(root)
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before

@@ -81,6 +81,8 @@ class WorkingCalendar:
         first_year: int | None = None,
         last_year: int | None = None,
     ) -> None:
+        if holidays is None and nation not in NATIONS:  # said now, not at the first question
+            raise ValueError(f"unknown nation {nation!r}; use one of {', '.join(NATIONS)}")
         self.nation = nation
         self.closures = frozenset(closures)
         self._fixed_holidays = None if holidays is None else frozenset(holidays)
