@@ -252,7 +252,8 @@ def _read_and_evaluate(
             before = len(lines)
             outcome = evaluate_loaded(repo, rel, case, problems, read_text, today, lines)
             if len(lines) != before:  # findings placed for the first time: keep their lines
-                learnt = (learnt[0], learnt[1], pack(data, problems, lines), True)
+                with contextlib.suppress(ValueError):  # (not kept if marshal cannot hold them)
+                    learnt = (learnt[0], learnt[1], pack(data, problems, lines), True)
             return outcome, learnt
     if raw is None:
         raw = _read(repo.root, path, rel)
