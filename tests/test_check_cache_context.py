@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +137,21 @@ def test_a_warm_run_that_learnt_nothing_writes_nothing(tmp_path: Path) -> None:
     before = path.stat().st_mtime_ns, path.read_bytes()
     _fresh_run(root)
     assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+def test_putright_installed_afresh_still_hits_and_changed_code_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A workflow installs Putright on every run: the same code with new dates must find the
+    # cache it kept; any change to the code must not.
+    root = write_repo(tmp_path / "repo", {"cases/2026/2026-0001.yaml": CASE})
+    package = tmp_path / "installed" / "putright"
+    shutil.copytree(cache_module._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_PACKAGE", str(package))
+    before = context_key(str(root))
+    for path in package.rglob("*"):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert context_key(str(root)) == before
+    engine = package / "engine" / "clocks.py"
+    engine.write_text(engine.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert context_key(str(root)) != before

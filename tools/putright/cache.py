@@ -55,38 +55,33 @@ def digest(raw: bytes) -> bytes:
 
 
 def _code_fingerprint(hasher: Any) -> None:
-    """Putright's own code and schemas (a development install changes without a new version)."""
+    """Putright's own code and schemas (a development install changes without a new version),
+    by content: a workflow installs Putright afresh on every run, which gives every file a new
+    date, so a fingerprint of dates never matched the cache the workflow had kept."""
     for folder, dirs, files in os.walk(_PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".json", ".yaml")):
-                path = os.path.join(folder, name)
-                stat = os.stat(path)
-                hasher.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+                _hash_file(hasher, _PACKAGE, os.path.relpath(os.path.join(folder, name), _PACKAGE))
 
 
 def _holidays_fingerprint(hasher: Any) -> None:
-    """The installed holidays package (its version, by its dist-info folder's name, and its
-    rules for the United Kingdom), found without importing it: the cache keeps what it gave."""
+    """The installed holidays package, found without importing it (the cache keeps what it
+    gave): its version (its dist-info folder's name) and the digests of every file it
+    installed (that folder's RECORD), and its own rules for the United Kingdom by content."""
     spec = importlib.util.find_spec("holidays")
     folders = spec.submodule_search_locations if spec is not None else None
     if not folders:
         hasher.update(b"no holidays\0")
         return
     package = next(iter(folders))
+    site = os.path.dirname(package)
     with contextlib.suppress(OSError):
-        site = os.path.dirname(package)
         for name in sorted(os.listdir(site)):
             if name.startswith("holidays-") and name.endswith(".dist-info"):
-                hasher.update(name.encode("utf-8", "surrogateescape") + b"\0")
+                _hash_file(hasher, site, os.path.join(name, "RECORD"))
     for rel in ("__init__.py", os.path.join("countries", "united_kingdom.py")):
-        path = os.path.join(package, rel)
-        try:
-            stat = os.stat(path)
-        except OSError:
-            hasher.update(f"{path}\0-\0".encode())
-            continue
-        hasher.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        _hash_file(hasher, package, rel)
 
 
 def context_key(root: str) -> bytes:
