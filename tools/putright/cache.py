@@ -9,10 +9,12 @@ by a digest of its context (Putright's version and code, the schemas, complaints
 every procedure in policies/, and the installed holidays package). Any change there empties
 it. Beside the entries it keeps two things a run would otherwise rework from that same
 context: the bank holidays the holidays package gave (``calendar.known_holidays``), and
-which of complaints.yml and the procedures were found valid (``validation.known_valid``). A cache that cannot be read is
-rebuilt with a note, never an error. It is stored with ``marshal`` (plain data only: dicts,
-lists, strings, numbers) so loading it cannot run code, and it holds personal data (the
-records as read): ``redact`` removes a redacted case's entry (:func:`forget`).
+which of complaints.yml and the procedures were found valid (``validation.known_valid``).
+A cache that cannot be read is rebuilt with a note, never an error. It is stored with
+``marshal`` (plain data only: dicts, lists, strings, numbers) so loading it cannot run code,
+and it holds personal data (the records as read): ``redact`` removes a redacted case's entry
+(:func:`forget`). Where each file's findings are on its lines is kept with its reading, so a
+warm run parses nothing (``problems.Lines``).
 """
 
 from __future__ import annotations
