@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__, calendar, validation
+from .casewalk import read_at_most
 from .problems import Lines, Problem
 from .yamlfile import MAX_BYTES
 
@@ -173,7 +174,7 @@ class CheckCache:
         raw = None
         if stamp != found[0]:
             with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)  # as check reads it, so digests agree
+                raw = read_at_most(handle, MAX_BYTES)  # as check reads it: digests agree
             if digest(raw) != found[1]:
                 return None, raw, None
         try:
