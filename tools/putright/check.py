@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import multiprocessing
+import gc
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,7 @@ from .engine import CaseResult, evaluate, stage_flaws
 from .engine.rules import category_flaws, tenure_flaws
 from .letters.checks import letter_path_flaws, response_content_flaws
 from .policy.model import Policy
-from .problems import Flaw, Problem, locate
+from .problems import Flaw, Lines, Problem, locate
 from .records import Case, build_case, load_case
 from .repository import Repository
 
@@ -96,16 +97,19 @@ def evaluate_loaded(
     problems: list[Problem],
     text: str | Callable[[], str | None] | None,
     today: dt.date,
+    lines: Lines | None = None,
 ) -> Evaluated:
     """A case already read (from its file or the cache), against its procedure, for today.
 
-    ``text`` may be a function giving it: a cached case's file is read only to place findings.
+    ``text`` may be a function giving it: a cached case's file is read only to place findings
+    that ``lines`` (where earlier runs placed findings in the same text) does not hold; those
+    placed now are added to it.
     """
     if case is None:
         return Evaluated(rel, None, None, problems)
     policy, flaws = _record_flaws(repo, case)
     if policy is None or any(f.severity == "error" for f in flaws):
-        return Evaluated(rel, case, None, problems + locate(flaws, _resolve(text), rel, case.id))
+        return Evaluated(rel, case, None, problems + locate(flaws, text, rel, case.id, lines))
     result = evaluate(case, policy, repo.calendar, today)
     later = result.flaws + response_content_flaws(case, policy, repo.settings, repo.calendar, today)
     later += letter_path_flaws(case)
@@ -124,7 +128,7 @@ def evaluate_loaded(
         raise AssertionError(f"{rel}: an error found by evaluation; errors come before it")
     flaws += later
     if flaws:
-        problems = problems + locate(flaws, _resolve(text), rel, case.id)
+        problems = problems + locate(flaws, text, rel, case.id, lines)
     return Evaluated(rel, case, result, problems)
 
 
@@ -155,10 +159,6 @@ def screen_loaded(
     _policy, flaws = _record_flaws(repo, case)
     errors = [f for f in flaws if f.severity == "error"]
     return Evaluated(rel, case, None, problems + locate(errors, None, rel, case.id))
-
-
-def _resolve(text: str | Callable[[], str | None] | None) -> str | None:
-    return text() if callable(text) else text
 
 
 def check_case_bytes(root: str, rel: str, raw: bytes, today: dt.date) -> list[Problem]:
@@ -226,14 +226,20 @@ def _read_and_evaluate(
 ) -> _Done:
     raw: bytes | Evaluated | None = None
     if cache is not None and rel.endswith(".yaml"):
-        # A device is refused before the cache (a link out was, by the walk).
-        check_case_path(repo.root, path, walked=True)
+        # A device is refused before the cache (a link out was, by the walk): one look at the
+        # file tells that and gives the stamp the cache compares.
         try:
-            entry, raw, learnt = cache.probe(path, rel)
+            found = os.stat(path)
+        except OSError:
+            found = None
+        if found is None or not stat.S_ISREG(found.st_mode):
+            check_case_path(repo.root, path, walked=True)  # says why it cannot be read
+        try:
+            entry, raw, learnt = cache.probe(path, rel, found)
         except OSError:
             entry, learnt = None, None  # reported below, as without a cache
         if entry is not None and learnt is not None:
-            data, problems = entry
+            data, problems, lines = entry
             case = None if data is None else build_case(data, rel)[0]
             known = raw
 
@@ -243,21 +249,27 @@ def _read_and_evaluate(
 
             if screen:
                 return screen_loaded(repo, rel, case, problems), learnt
-            return evaluate_loaded(repo, rel, case, problems, read_text, today), learnt
+            before = len(lines)
+            outcome = evaluate_loaded(repo, rel, case, problems, read_text, today, lines)
+            if len(lines) != before:  # findings placed for the first time: keep their lines
+                with contextlib.suppress(ValueError):  # (not kept if marshal cannot hold them)
+                    learnt = (learnt[0], learnt[1], pack(data, problems, lines), True)
+            return outcome, learnt
     if raw is None:
         raw = _read(repo.root, path, rel)
     if isinstance(raw, Evaluated):
         return raw, None
     case, problems, text = load_case(raw, rel)
+    placed: Lines = {}
     if screen:
         outcome = screen_loaded(repo, rel, case, problems)
     else:
-        outcome = evaluate_loaded(repo, rel, case, problems, text, today)
+        outcome = evaluate_loaded(repo, rel, case, problems, text, today, placed)
     if cache is None:
         return outcome, None
     try:  # what reading the file gave, before the procedure and today were applied
-        blob = pack(None if case is None else case.data, problems)
-        return outcome, (stamp_of(path), digest(raw), blob)
+        blob = pack(None if case is None else case.data, problems, placed)
+        return outcome, (stamp_of(path), digest(raw), blob, False)
     except (ValueError, OSError):  # a value marshal cannot hold: simply not cached
         return outcome, None
 
@@ -288,7 +300,11 @@ def _slim(case: Case) -> Case:
 
 
 def default_jobs(files: int) -> int:
-    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if files < PARALLEL_FROM:
+        return 1
+    import multiprocessing  # here: a run of cached files starts no workers, so needs none of it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -321,6 +337,9 @@ def iter_evaluated(
         jobs = default_jobs(len(files) - cached)
     if jobs > 1:
         # fork: workers inherit the repository, policies, calendar and cache already built.
+        import multiprocessing
+
+        repo.calendar.ready()
         context = multiprocessing.get_context("fork")
         pool = context.Pool(
             jobs,
@@ -367,7 +386,26 @@ def run_check(
 ) -> CheckResult:
     result = CheckResult(today=today, problems=list(repo.policy_problems))
     outcomes = iter_evaluated(repo, today, progress, jobs=jobs, keep_cases=False, cache=cache)
-    for outcome in outcomes:
-        result.add(outcome)
+    with _no_cycle_collection():
+        for outcome in outcomes:
+            result.add(outcome)
     result.problems.sort(key=Problem.sort_key)
     return result
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a run builds its results.
+
+    A run makes millions of small objects, and the results it keeps (one per case) make
+    every full collection longer: a tenth of a warm check went to collections that could
+    find nothing, since records, results and problems hold no reference cycles (reference
+    counting frees them). Whatever cycle there is, is collected when it is switched back on.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -72,13 +73,41 @@ class Flaw:
     at_key: bool = False
 
 
-def locate(flaws: list[Flaw], text: str | None, rel: str, case: str | None = None) -> list[Problem]:
+# Where flaws were placed in one file's text: (at_key, *path) -> (line, column), or None when
+# the text has no such place. It depends on the text alone, so the check cache keeps it beside
+# the file's reading (keyed by the same digest): a warm run places warnings without parsing.
+Lines = dict[tuple[object, ...], tuple[int, int] | None]
+
+
+def locate(
+    flaws: list[Flaw],
+    text: str | Callable[[], str | None] | None,
+    rel: str,
+    case: str | None = None,
+    lines: Lines | None = None,
+) -> list[Problem]:
+    """Flaws as problems with lines: each placed from ``lines`` when it holds the flaw's place,
+    the others by parsing ``text`` once (a function giving it is called only then) and added to
+    ``lines``. With no text, a flaw not in ``lines`` has no line."""
     from . import yamlfile  # here, not at the top: yamlfile imports this module
 
-    root = yamlfile.compose(text) if text is not None and flaws else None
     out = []
+    parsed = False
+    root = None
     for flaw in flaws:
-        where = yamlfile.locate(root, flaw.path, key=flaw.at_key) if root is not None else None
+        key = (flaw.at_key, *flaw.path)
+        if lines is not None and key in lines:
+            where = lines[key]
+        else:
+            if not parsed:
+                parsed = True
+                got = text() if callable(text) else text
+                root = yamlfile.compose(got) if got is not None else None
+                if got is None:
+                    lines = None  # nothing was parsed: nothing learnt about its lines
+            where = yamlfile.locate(root, flaw.path, key=flaw.at_key) if root is not None else None
+            if lines is not None:
+                lines[key] = where
         line, column = where if where else (None, None)
         out.append(
             Problem(rel, line, flaw.message, flaw.severity, column, case, flaw.provision, flaw.rule)

@@ -7,12 +7,11 @@ Valid files, the vast majority, never pay for the second.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
-
-import fastjsonschema
 
 from . import yamlfile
 from .problems import Problem
@@ -22,6 +21,9 @@ _FORMATS = {"date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}  # real validity is checked
 
 
 def _compile(doc: dict[str, Any]) -> Callable[[Any], Any]:
+    # Imported here: a warm check validates nothing (its cache knows what was valid).
+    import fastjsonschema
+
     return fastjsonschema.compile(doc, formats=_FORMATS)
 
 
@@ -46,7 +48,16 @@ class _CaseValidator:
     def __init__(self) -> None:
         doc = schema("case")
         base_event, per_type = _dispatch(doc["$defs"]["event"])
-        self._case = _compile({**doc, "$defs": {**doc["$defs"], "event": base_event}})
+        defs = {**doc["$defs"], "event": base_event}
+        # The events are validated here, one by one, rather than as the items of the case:
+        # there, each call to the event's validator first formatted its name (".events[3]",
+        # through locals()), a twentieth of a check that reads every file.
+        events = {**doc["properties"]["events"], "items": {}}
+        self._case = _compile(
+            {**doc, "$defs": defs, "properties": {**doc["properties"], "events": events}}
+        )
+        root: dict[str, Any] = {k: doc[k] for k in ("$schema", "$id") if k in doc}  # as the case
+        self._event = _compile({**root, "$defs": defs, **base_event})
         # Compiled when an event of the type is first seen: compiling all of them took as
         # long as validating a thousand cases, and a repository uses a few types.
         self._parts = per_type
@@ -55,6 +66,7 @@ class _CaseValidator:
     def __call__(self, data: Any) -> Any:
         self._case(data)
         for event in data["events"]:
+            self._event(event)
             check = self._events.get(event["type"])
             if check is None:
                 check = self._events[event["type"]] = _compile(self._parts[event["type"]])
@@ -77,9 +89,12 @@ def _detailed(name: str) -> Any:
 
 
 def is_valid(name: str, data: Any) -> bool:
+    check = _fast(name)
+    from fastjsonschema import JsonSchemaException  # imported by _fast, so found at once
+
     try:
-        _fast(name)(data)
-    except fastjsonschema.JsonSchemaException:
+        check(data)
+    except JsonSchemaException:
         return False
     return True
 
@@ -196,9 +211,41 @@ def _message(error: Any) -> tuple[str, bool]:
     return f"{where}{value}does not meet the schema's `{validator}` rule", False
 
 
+# Documents found valid, as (schema, digest of the text): complaints.yml and the procedures are
+# validated on every run, and compiling their schemas' validators cost a twentieth of a warm
+# check. The check cache keeps these between runs (only while the schemas, Putright and those
+# very files are unchanged: its context), and hands them back through ``remember_valid``.
+_KNOWN_VALID: set[tuple[str, bytes]] = set()
+
+
+def _text_key(name: str, text: str) -> tuple[str, bytes]:
+    return name, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def known_valid() -> list[tuple[str, bytes]]:
+    """The documents (other than cases) this process found valid, for the check cache."""
+    return sorted(_KNOWN_VALID)
+
+
+def remember_valid(known: object) -> None:
+    """Take documents an earlier run found valid (from a cache whose context still holds)."""
+    if isinstance(known, list):
+        _KNOWN_VALID.update(
+            (k[0], k[1])
+            for k in known
+            if isinstance(k, tuple) and len(k) == 2 and type(k[0]) is str and type(k[1]) is bytes
+        )
+
+
 def problems(name: str, data: Any, text: str, rel: str) -> list[Problem]:
-    """Every schema error in ``data`` as a located problem (empty when valid)."""
+    """Every schema error in ``data`` (parsed from ``text``) as a located problem (empty when
+    valid)."""
+    remembered = name != "case"  # cases have a cache of their own, by file
+    if remembered and _text_key(name, text) in _KNOWN_VALID:
+        return []
     if is_valid(name, data):
+        if remembered:
+            _KNOWN_VALID.add(_text_key(name, text))
         return []
     root = yamlfile.compose(text)
     found: list[Problem] = []

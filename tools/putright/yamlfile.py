@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
     from yaml import BaseLoader as _NodeLoader  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+from .casewalk import read_at_most
 from .problems import Problem
 
 # A case file is a page or two of text; anything far larger is a mistake or an attack.
@@ -309,7 +310,7 @@ def load(raw: bytes, rel: str) -> Loaded:
 def load_file(path: str, rel: str) -> Loaded:
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = read_at_most(handle, MAX_BYTES)
     except OSError as exc:
         return Loaded(rel, None, None, [Problem(rel, None, f"cannot read: {exc.strerror}")])
     return load(raw, rel)

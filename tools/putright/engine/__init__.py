@@ -19,7 +19,7 @@ from .rules import (
     third_party_flaws,
     update_flaws,
 )
-from .stages import reached_stages, stage_flaws
+from .stages import reached_stages, shape, stage_flaws
 
 __all__ = ["ActionResult", "CaseResult", "ClockResult", "State", "evaluate", "stage_flaws"]
 
@@ -45,9 +45,10 @@ def evaluate(case: Case, policy: Policy, calendar: WorkingCalendar, today: dt.da
     if case.kind == "complaint":
         reached = reached_stages(policy, events)
         result.stage = reached[-1] if reached else "1"
-        order = policy.stage_ids
+        form = shape(policy)
+        order = form.ids
         for stage_id in reached:
-            stage = policy.stage(stage_id)
+            stage = form.stage(stage_id)
             assert stage is not None
             stage_stop = stop
             if not stage.formal:

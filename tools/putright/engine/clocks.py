@@ -86,6 +86,7 @@ def stage_clocks(
     dues: dict[str, dt.date | None] = {}
     out: list[ClockResult] = []
     pending = list(clocks)
+    deferred = False
     # or_due_of may name a clock listed later: resolve in dependency order, a few passes at most.
     for _ in range(len(pending) + 1):
         if not pending:
@@ -99,6 +100,7 @@ def stage_clocks(
             if start is None and clock.or_due_of is not None:
                 if clock.or_due_of not in dues:
                     waiting.append(clock)
+                    deferred = True
                     continue
                 start = dues[clock.or_due_of]
             if start is None:
@@ -110,6 +112,8 @@ def stage_clocks(
             dues[clock.id] = result.due
             out.append(result)
         pending = waiting
+    if not deferred:
+        return out  # each worked out in the procedure's order
     order = {c.id: i for i, c in enumerate(clocks)}
     return sorted(out, key=lambda r: order[r.clock])
 

@@ -27,11 +27,12 @@ class ClockResult:
     cite: str = ""
 
     def to_json(self) -> dict[str, object]:
+        due, done = self.due, self.done  # inline, not _iso(): once per deadline of every case
         out: dict[str, object] = {
             "stage": self.stage,
             "clock": self.clock,
-            "due": _iso(self.due),
-            "done": _iso(self.done),
+            "due": due.isoformat() if due else None,
+            "done": done.isoformat() if done else None,
             "state": self.state,
             "name": self.name,
             "start": self.start.isoformat(),

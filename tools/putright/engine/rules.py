@@ -11,6 +11,7 @@ from ..policy.model import CODE_POLICY_ID, ExtensionCap, Policy
 from ..problems import Flaw
 from ..records import Case, Event
 from .results import ClockResult
+from .stages import shape
 from .timing import add_months
 
 
@@ -33,12 +34,15 @@ def extension_flaws(policy: Policy, events: Sequence[Event]) -> list[Flaw]:
     one that crossed it; the Ombudsman's details not given, or not recorded (6.5 / 6.16); and,
     where the procedure requires it, extensions past the cap without the complainant's
     agreement."""
-    flaws = []
+    flaws: list[Flaw] = []
+    extensions = [e for e in events if e.type == "extended"]
+    if not extensions:
+        return flaws
     for stage in policy.stages:
         cap = stage.extension_cap
         notice = "6.16" if _formal_number(policy, stage.id) == 2 else "6.5"
         total = 0
-        for event in events:
+        for event in extensions:
             if event.type != "extended" or event.stage != stage.id:
                 continue
             days = int(event.get("working_days", 0))
@@ -160,9 +164,9 @@ def update_flaws(
     """
     interval = policy.rules.update_interval_working_days
     flaws = []
+    form = shape(policy)
     for result in clocks:
-        definition = policy.stage(result.stage)
-        clock = definition.clock(result.clock) if definition else None
+        clock = form.clocks.get((result.stage, result.clock))
         if clock is None or "responded" not in clock.until or result.state == "stopped":
             continue
         own = [e for e in events if e.stage == result.stage]

@@ -105,12 +105,16 @@ def check_text(result: CheckResult, *, limit: int = 50) -> str:
 # --- JSON --------------------------------------------------------------------------------
 
 
+# json.dumps(item, ensure_ascii=False) made an encoder per item: one, made once, says the same.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _rows(items: Iterable[dict[str, object]]) -> Iterator[str]:
     # One item per line: readable and diffable; json.dumps without `indent` uses the C encoder.
     yield "["
     separator = "\n  "
     for item in items:
-        yield separator + json.dumps(item, ensure_ascii=False)
+        yield separator + _ENCODE(item)
         separator = ",\n  "
     yield "\n ]" if separator != "\n  " else "]"
 

@@ -10,6 +10,8 @@ from .. import validation, yamlfile
 from ..problems import Flaw, Problem, locate
 from .model import About, Case, Event, Order, Remedy
 
+_from_iso = dt.date.fromisoformat
+
 
 def _date(value: Any, path: tuple[str | int, ...], flaws: list[Flaw]) -> dt.date | None:
     if value is None:
@@ -26,16 +28,20 @@ def _remedies(
 ) -> tuple[Remedy, ...]:
     out = []
     for i, item in enumerate(raw):
-        path = (*base, "remedies", i)
+        due, done = item.get("due"), item.get("done")
+        if due is not None or done is not None:  # the path only for a date to check
+            path = (*base, "remedies", i)
+            due = _date(due, (*path, "due"), flaws)
+            done = _date(done, (*path, "done"), flaws)
         out.append(
             Remedy(
-                type=item["type"],
-                index=i,
-                id=item.get("id"),
-                amount_gbp=item.get("amount_gbp"),
-                due=_date(item.get("due"), (*path, "due"), flaws),
-                done=_date(item.get("done"), (*path, "done"), flaws),
-                description=item.get("description"),
+                item["type"],
+                i,
+                item.get("id"),
+                item.get("amount_gbp"),
+                due,
+                done,
+                item.get("description"),
             )
         )
     return tuple(out)
@@ -71,20 +77,29 @@ def build_case(data: dict[str, Any], rel: str) -> tuple[Case | None, list[Flaw]]
     flaws: list[Flaw] = []
     received = _date(data["received"], ("received",), flaws)
     events = []
+    # A warm check builds every case from its cached reading: this loop runs for every event
+    # of every case, so what most events lack (remedies, orders, a review date) costs a look.
     for i, raw in enumerate(data["events"]):
-        path: tuple[str | int, ...] = ("events", i)
-        day = _date(raw["date"], (*path, "date"), flaws)
-        _date(raw.get("review"), (*path, "review"), flaws)  # a restriction's review date
+        day: dt.date | None
+        try:
+            day = _from_iso(raw["date"])
+        except (TypeError, ValueError):
+            day = _date(raw["date"], ("events", i, "date"), flaws)
+        if "review" in raw:  # a restriction's review date
+            _date(raw["review"], ("events", i, "review"), flaws)
+        remedies = raw.get("remedies")
+        orders = raw.get("orders")
+        stage = raw.get("stage", 1)
         events.append(
             Event(
-                index=i,
-                date=day or dt.date.min,
-                type=raw["type"],
-                stage=str(raw.get("stage", 1)),
-                by=raw.get("by"),
-                data=raw,
-                remedies=_remedies(raw.get("remedies") or [], path, flaws),
-                orders=_orders(raw.get("orders") or [], path, flaws),
+                i,
+                day or dt.date.min,
+                raw["type"],
+                stage if type(stage) is str else str(stage),
+                raw.get("by"),
+                raw,
+                _remedies(remedies, ("events", i), flaws) if remedies else (),
+                _orders(orders, ("events", i), flaws) if orders else (),
             )
         )
     incident = _date(data.get("incident_date"), ("incident_date",), flaws)
