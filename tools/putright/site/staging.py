@@ -38,9 +38,11 @@ def generate(
     ``directory_urls``: the site's ``use_directory_urls``, which the few links written as
     HTML (a case page's letters) need, as no builder rewrites them.
     """
+    # The cache first: it keeps what opening the repository would work out again (the bank
+    # holidays, and that complaints.yml and the procedures are valid).
+    cache = open_cache(root) if use_cache else None
     repo = Repository.open(root)
     env = make_env(root)
-    cache = open_cache(root) if use_cache else None
     with reading_cache(cache), _no_cycle_collection():
         if public:
             from .public import build_public
