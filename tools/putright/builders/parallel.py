@@ -12,9 +12,10 @@ build. The workers' warnings are logged by the parent, so ``strict`` still fails
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +176,24 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextlib.contextmanager
+def _warnings_kept() -> Iterator[_Collect]:
+    """MkDocs's warnings kept for the parent to report, once; in this process (no fork) its
+    logging is as it was afterwards."""
+    collect = _Collect()
+    mkdocs_log = logging.getLogger("mkdocs")
+    handlers = list(mkdocs_log.handlers)
+    for handler in handlers:
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        mkdocs_log.removeHandler(collect)
+        for handler in handlers:
+            mkdocs_log.addHandler(handler)
+
+
 def _work(
     share: Sequence[File],
     config: MkDocsConfig,
@@ -184,58 +203,35 @@ def _work(
     env: jinja2.Environment,
     use_shells: bool,
 ) -> dict[str, Any]:
-    collect = _Collect()
-    mkdocs_log = logging.getLogger("mkdocs")
-    handlers = list(mkdocs_log.handlers)
-    for handler in handlers:  # the parent reports the warnings, once
-        mkdocs_log.removeHandler(handler)
-    mkdocs_log.addHandler(collect)
-    try:
-        return _build_share(share, config, files, doc_files, nav, env, use_shells, collect)
-    finally:  # in this process (no fork): its logging as it was
-        mkdocs_log.removeHandler(collect)
-        for handler in handlers:
-            mkdocs_log.addHandler(handler)
+    with _warnings_kept() as collect:
+        search = _search_index(config)
+        pages: dict[str, tuple[list[dict[str, Any]], set[str] | None]] = {}
 
+        def usual(page: Page) -> None:
+            _populate_page(page, config, files)
+            _build_page(page, config, doc_files, nav, env)
 
-def _build_share(
-    share: Sequence[File],
-    config: MkDocsConfig,
-    files: Files,
-    doc_files: Sequence[File],
-    nav: Navigation,
-    env: jinja2.Environment,
-    use_shells: bool,
-    collect: _Collect,
-) -> dict[str, Any]:
-    search = _search_index(config)
-    pages: dict[str, tuple[list[dict[str, Any]], set[str] | None]] = {}
-
-    def usual(page: Page) -> None:
-        _populate_page(page, config, files)
-        _build_page(page, config, doc_files, nav, env)
-
-    why_not = usable(config) if use_shells else "fast: false"
-    fast = FastPages(config, search, usual) if why_not is None else None
-    for file in share:
-        page = file.page
-        assert page is not None
-        del page.render  # the stub: render this one for real
-        page.meta.pop("template", None)
-        page.meta.pop("search", None)
-        before = len(search.entries) if search is not None else 0
-        if fast is not None:
-            fast.build(page, files)
-        else:
-            usual(page)
-        entries = search.entries[before:] if search is not None else []
-        if search is not None:  # in this process (no fork), they go in at the page's turn
-            del search.entries[before:]
-        page.meta["template"] = SKIP_TEMPLATE  # and the page is not built again there
-        page.meta["search"] = {"exclude": True}
-        pages[file.src_uri] = (entries, page.present_anchor_ids)
-    for file in share:
-        assert file.page is not None
-        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-    counts = (fast.filled, fast.usual) if fast is not None else (0, len(share))
-    return {"pages": pages, "warnings": collect.messages, "counts": counts, "why": why_not}
+        why_not = usable(config) if use_shells else "fast: false"
+        fast = FastPages(config, search, usual) if why_not is None else None
+        for file in share:
+            page = file.page
+            assert page is not None
+            del page.render  # the stub: render this one for real
+            page.meta.pop("template", None)
+            page.meta.pop("search", None)
+            before = len(search.entries) if search is not None else 0
+            if fast is not None:
+                fast.build(page, files)
+            else:
+                usual(page)
+            entries = search.entries[before:] if search is not None else []
+            if search is not None:  # in this process (no fork), they go in at the page's turn
+                del search.entries[before:]
+            page.meta["template"] = SKIP_TEMPLATE  # and the page is not built again there
+            page.meta["search"] = {"exclude": True}
+            pages[file.src_uri] = (entries, page.present_anchor_ids)
+        for file in share:
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        counts = (fast.filled, fast.usual) if fast is not None else (0, len(share))
+        return {"pages": pages, "warnings": collect.messages, "counts": counts, "why": why_not}
