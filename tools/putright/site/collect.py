@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..check import iter_evaluated
@@ -58,14 +57,8 @@ def case_page(case: Case) -> str:
     return f"cases/{case.received.year}/{stem}.md"
 
 
-def collect(
-    repo: Repository, today: dt.date, each: Callable[[Entry], None] | None = None
-) -> Collected:
-    """Every case file; ``each`` sees each entry as it arrives.
-
-    ``iter_evaluated`` may evaluate in worker processes: work done in ``each`` (rendering a
-    case's page) overlaps with theirs instead of waiting for the last case.
-    """
+def collect(repo: Repository, today: dt.date) -> Collected:
+    """Every case file, read (by check's workers, when many) and evaluated for today."""
     entries: list[Entry] = []
     unreadable: list[Unreadable] = []
     pages: set[str] = set()
@@ -78,6 +71,4 @@ def collect(
         pages.add(page)
         entry = Entry(case, outcome.result, tuple(outcome.problems), page)
         entries.append(entry)
-        if each is not None:
-            each(entry)
     return Collected(tuple(entries), tuple(unreadable), tuple(repo.policy_problems))
