@@ -99,6 +99,7 @@ def test_every_case_page_converts_as_mkdocs_converts_it(
         "# Case 1\n\n<p>unclosed\n",
         "# Case 1\n\n<span>inline</span>\n",  # not a block element
         "# Case *1*\n",  # emphasis in a heading
+        "# Case a-_b_\n",  # an unescaped "_" that Python-Markdown takes as emphasis
         "# Case 1 {: #own-id }\n",  # an attribute list other than data-search-exclude
         "# Case 1\n\n<p>a\tb</p>\n",  # a tab: Python-Markdown would expand it
         "    # indented\n",

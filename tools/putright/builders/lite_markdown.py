@@ -18,7 +18,9 @@ from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 
-_HEADING = re.compile(r"(#{1,6}) ((?:[A-Za-z0-9 .,_-]|\\[_.-])+?)( \{ data-search-exclude \})?")
+# A heading's words: letters, digits, spaces, "." "," "-", and "_" only escaped (as the
+# templates' filters write it): a bare "_" after a "-" or "." could start emphasis.
+_HEADING = re.compile(r"(#{1,6}) ((?:[A-Za-z0-9 .,-]|\\[_.-])+?)( \{ data-search-exclude \})?")
 _ESCAPED = re.compile(r"\\([_.-])")
 _OPENING = re.compile(r"<(p|div|ul|ol)[ >]")
 # What Python-Markdown's whitespace normalising and placeholders would change: not handled.
@@ -80,7 +82,7 @@ def convert(text: str) -> Converted | None:
                 return None
             hashes, words, exclude = heading.groups()
             words = _ESCAPED.sub(r"\1", words).strip()
-            if not words or "__" in words:
+            if not words:
                 return None
             ident = unique(slugify(words, "-"), used)
             level = len(hashes)
