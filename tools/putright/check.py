@@ -386,7 +386,7 @@ def run_check(
 ) -> CheckResult:
     result = CheckResult(today=today, problems=list(repo.policy_problems))
     outcomes = iter_evaluated(repo, today, progress, jobs=jobs, keep_cases=False, cache=cache)
-    with _no_cycle_collection():
+    with no_cycle_collection():
         for outcome in outcomes:
             result.add(outcome)
     result.problems.sort(key=Problem.sort_key)
@@ -394,13 +394,15 @@ def run_check(
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a run builds its results.
+def no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a run builds its results (check's, or the
+    site generator's pages).
 
     A run makes millions of small objects, and the results it keeps (one per case) make
-    every full collection longer: a tenth of a warm check went to collections that could
-    find nothing, since records, results and problems hold no reference cycles (reference
-    counting frees them). Whatever cycle there is, is collected when it is switched back on.
+    every full collection longer: a tenth of a warm check, and 1.8 s of generating a
+    10,000-case staff site, went to collections that could find nothing, since records,
+    results, problems and pages hold no reference cycles (reference counting frees them).
+    Whatever cycle there is, is collected when it is switched back on.
     """
     was = gc.isenabled()
     gc.disable()

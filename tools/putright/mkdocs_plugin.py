@@ -38,7 +38,7 @@ from .errors import PutrightError
 from .markdown_tables import AccessibleTables
 from .packagedata import data_dir
 from .site.pages import Page
-from .site.staging import generate
+from .site.staging import case_page, generate
 
 log = logging.getLogger("mkdocs.plugins.putright")
 TODAY_ENV = "PUTRIGHT_TODAY"
@@ -61,6 +61,7 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
     staged_held: tuple[Page, ...] = ()  # staged pages given in memory, not written
     parallel: ParallelPages | None = None
     _nav: Any = None
+    _lite = False
     # No on_startup hook: MkDocs would keep one instance across builds in a process, and
     # staged_out_of_nav belongs to one build.
 
@@ -106,6 +107,8 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
         config.theme.dirs.insert(where, THEME_DIR)
         # Captions, row headers and keyboard-reachable scroll regions for every table.
         config.markdown_extensions.append(AccessibleTables())  # type: ignore[arg-type]
+        # Pages of headings and HTML blocks converted by lite_markdown: judged once a build.
+        self._lite = bool(self.config.fast) and markdown_known(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -114,7 +117,7 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
                 if file.src_uri in self.staged_out_of_nav:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
             self._add(self.staged_held, files, config)
-            self._plan(self.staged_out_of_nav)
+            self._plan(frozenset(p.path for p in self.staged_held))  # the case pages
             return files
         try:
             pages = generate(
@@ -127,7 +130,7 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"putright: {exc}") from None
         self._add(pages, files, config)
         log.info("putright: generated %d files", len(pages))
-        self._plan(frozenset(p.path for p in pages if not p.in_nav and p.path.endswith(".md")))
+        self._plan(frozenset(p.path for p in pages if case_page(p)))
         return files
 
     @staticmethod
@@ -149,7 +152,7 @@ class PutrightPlugin(BasePlugin[PutrightConfig]):  # type: ignore[no-untyped-cal
     def on_pre_page(self, page: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.parallel is not None:
             self.parallel.stub(page)
-        if self.config.fast and "render" not in vars(page) and markdown_known(config):
+        if self._lite and "render" not in vars(page):
             page.render = lite_render(page)  # MkDocs's own for a page that is not HTML
         return page
 

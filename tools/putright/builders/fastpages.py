@@ -158,13 +158,7 @@ class Shell:
 class FastPages:
     """Builds one worker's case pages: the usual way for the first two of each shape."""
 
-    def __init__(
-        self,
-        config: MkDocsConfig,
-        search_index: Any,
-        build_usual: Callable[[Page], None],
-    ) -> None:
-        self.config = config
+    def __init__(self, search_index: Any, build_usual: Callable[[Page], None]) -> None:
         self.search = search_index
         self.build_usual = build_usual
         self.shells: dict[Key, Shell | None] = {}  # None: this shape goes the usual way

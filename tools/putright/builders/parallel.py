@@ -212,7 +212,7 @@ def _work(
             _build_page(page, config, doc_files, nav, env)
 
         why_not = usable(config) if use_shells else "fast: false"
-        fast = FastPages(config, search, usual) if why_not is None else None
+        fast = FastPages(search, usual) if why_not is None else None
         for file in share:
             page = file.page
             assert page is not None
